@@ -1,1 +1,3 @@
-return 0;
+using PolicyGate.Cli;
+
+return PolicyGateCli.Run(args, CliOutput.Console() with { ErrorIsTerminal = !Console.IsErrorRedirected });

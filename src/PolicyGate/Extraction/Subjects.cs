@@ -1,0 +1,60 @@
+using PolicyGate.Documents;
+
+namespace PolicyGate.Extraction;
+
+/// <summary>The kinds of IAM policy, which decide which elements are allowed and what the checks compare.</summary>
+public enum PolicyKind
+{
+    Identity,
+    Resource,
+
+    /// <summary>A role's trust policy: a resource policy of the role, governing sts:AssumeRole*.</summary>
+    Trust,
+    ServiceControl,
+    ResourceControl,
+}
+
+/// <summary>
+/// Who owns a policy: its file and, for policies inside templates, the logical id, the property path
+/// (for example <c>Properties.Policies[0].PolicyDocument</c>) and the CDK construct path when known.
+/// </summary>
+public sealed record PolicyOwner(string Path, string? LogicalId = null, string? PropertyPath = null, string? ConstructPath = null)
+{
+    public override string ToString() =>
+        LogicalId is null ? Path : PropertyPath is null ? $"{Path} ({LogicalId})" : $"{Path} ({LogicalId}.{PropertyPath})";
+}
+
+/// <summary>
+/// An IAM policy to check. <see cref="Document"/> is the policy as a located tree: for a policy file its root,
+/// for a policy in a template the resolved tree whose nodes keep the spans of the template text they came
+/// from (unknown values and undecidable choices are explicit, see <see cref="ScalarKind.Unknown"/> and
+/// <see cref="ChoiceNode"/>).
+/// </summary>
+public sealed record PolicySubject(PolicyOwner Owner, PolicyKind Kind, Node Document) : ISubject
+{
+    public void Dispatch(ISubjectVisitor visitor) => visitor.Visit(this);
+
+    /// <summary>The AWS resource type a resource policy governs (for example <c>AWS::S3::Bucket</c>), if known.</summary>
+    public string? ResourceType { get; init; }
+
+    /// <summary>True when the kind came from content alone (a standalone file) rather than from where the policy sits.</summary>
+    public bool KindInferred { get; init; }
+}
+
+/// <summary>An EventBridge event pattern to check: from a pattern file or a rule in a template.</summary>
+public sealed record EventPatternSubject(PolicyOwner Owner, Node Pattern) : ISubject
+{
+    public void Dispatch(ISubjectVisitor visitor) => visitor.Visit(this);
+}
+
+/// <summary>A loaded file, for rules about the file itself (parse errors, encoding, size).</summary>
+public sealed record FileSubject(LoadedFile File) : ISubject
+{
+    public void Dispatch(ISubjectVisitor visitor) => visitor.Visit(this);
+}
+
+/// <summary>A whole classified document, for rules about documents of a kind (templates, configuration files).</summary>
+public sealed record DocumentSubject(ClassifiedDocument Document) : ISubject
+{
+    public void Dispatch(ISubjectVisitor visitor) => visitor.Visit(this);
+}
