@@ -47,6 +47,25 @@ public sealed record EventPatternSubject(PolicyOwner Owner, Node Pattern) : ISub
     public void Dispatch(ISubjectVisitor visitor) => visitor.Visit(this);
 }
 
+/// <summary>
+/// An EventBridge rule (AWS::Events::Rule, or a SAM function event of type EventBridgeRule/CloudWatchEvent).
+/// <see cref="Properties"/> is the resolved rule definition; its pattern is also extracted as an
+/// <see cref="EventPatternSubject"/> so pattern rules apply to it like to a pattern file.
+/// </summary>
+public sealed record EventRuleSubject(PolicyOwner Owner, ObjectNode Properties) : ISubject
+{
+    /// <summary>The event pattern (parsed from a JSON string when given as one), or null for schedule-only rules.</summary>
+    public Node? Pattern { get; init; }
+
+    /// <summary>Each target's resolved definition (Arn, Id, Input, InputPath, InputTransformer, RoleArn, ...).</summary>
+    public System.Collections.Immutable.ImmutableArray<ObjectNode> Targets { get; init; } = [];
+
+    /// <summary>The region the template is known to be deployed in (configured or pinned by the template), or null.</summary>
+    public string? Region { get; init; }
+
+    public void Dispatch(ISubjectVisitor visitor) => visitor.Visit(this);
+}
+
 /// <summary>A loaded file, for rules about the file itself (parse errors, encoding, size).</summary>
 public sealed record FileSubject(LoadedFile File) : ISubject
 {
