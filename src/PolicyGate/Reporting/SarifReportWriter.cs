@@ -45,6 +45,11 @@ public sealed class SarifReportWriter : IReportWriter
         w.WriteString("name", report.Tool.Name);
         w.WriteString("version", report.Tool.Version);
         w.WriteString("semanticVersion", report.Tool.Version);
+        if (report.Tool.InformationUri is { } uri)
+        {
+            w.WriteString("informationUri", uri);
+        }
+
         w.WriteStartArray("rules");
         foreach (var rule in report.Rules)
         {
