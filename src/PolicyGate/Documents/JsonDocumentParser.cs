@@ -219,21 +219,51 @@ public sealed class JsonDocumentParser
         }
 
         var key = frame.PendingKey!;
-        frame.SeenKeys ??= new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
-        if (frame.SeenKeys.TryGetValue(key, out var first))
+        if (FindEarlier(frame, key) is { } first)
         {
             _diagnostics.Add(new DocumentDiagnostic(
                 DiagnosticKind.DuplicateKey,
                 $"duplicate key \"{key}\" (first at line {first.StartLine}, column {first.StartColumn}); JSON readers disagree on which value wins",
                 frame.PendingKeySpan));
         }
-        else
-        {
-            frame.SeenKeys[key] = frame.PendingKeySpan;
-        }
 
         frame.Properties!.Add(new PropertyNode(key, frame.PendingKeySpan, value));
         frame.PendingKey = null;
+    }
+
+    /// <summary>The span of an earlier property with this key. Small objects are scanned; large ones get an index.</summary>
+    private static SourceSpan? FindEarlier(Frame frame, string key)
+    {
+        var properties = frame.Properties!;
+        if (frame.SeenKeys is null && properties.Count < 16)
+        {
+            for (var i = 0; i < properties.Count; i++)
+            {
+                if (string.Equals(properties[i].Key, key, StringComparison.Ordinal))
+                {
+                    return properties[i].KeySpan;
+                }
+            }
+
+            return null;
+        }
+
+        if (frame.SeenKeys is null)
+        {
+            frame.SeenKeys = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+            foreach (var property in properties)
+            {
+                frame.SeenKeys.TryAdd(property.Key, property.KeySpan);
+            }
+        }
+
+        if (frame.SeenKeys.TryGetValue(key, out var first))
+        {
+            return first;
+        }
+
+        frame.SeenKeys[key] = frame.PendingKeySpan;
+        return null;
     }
 
     private Node Close(Frame frame)
