@@ -12,4 +12,21 @@ internal static class JsonOutput
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         NewLine = "\n",
     });
+
+    /// <summary>A finding's extra properties as a "properties" object, omitted when there are none.</summary>
+    public static void WriteProperties(Utf8JsonWriter w, IReadOnlyDictionary<string, string> properties)
+    {
+        if (properties.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteStartObject("properties");
+        foreach (var (key, value) in properties)
+        {
+            w.WriteString(key, value);
+        }
+
+        w.WriteEndObject();
+    }
 }

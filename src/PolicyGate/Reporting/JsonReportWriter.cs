@@ -49,16 +49,7 @@ public sealed class JsonReportWriter : IReportWriter
             w.WriteNumber("startColumn", span.StartColumn);
             w.WriteNumber("endLine", span.EndLine);
             w.WriteNumber("endColumn", span.EndColumn);
-            if (finding.Properties.Count > 0)
-            {
-                w.WriteStartObject("properties");
-                foreach (var (key, value) in finding.Properties)
-                {
-                    w.WriteString(key, value);
-                }
-
-                w.WriteEndObject();
-            }
+            JsonOutput.WriteProperties(w, finding.Properties);
 
             w.WriteEndObject();
         }

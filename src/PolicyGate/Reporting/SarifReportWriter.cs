@@ -128,16 +128,7 @@ public sealed class SarifReportWriter : IReportWriter
             w.WriteEndArray();
         }
 
-        if (finding.Properties.Count > 0)
-        {
-            w.WriteStartObject("properties");
-            foreach (var (key, value) in finding.Properties)
-            {
-                w.WriteString(key, value);
-            }
-
-            w.WriteEndObject();
-        }
+        JsonOutput.WriteProperties(w, finding.Properties);
 
         w.WriteEndObject();
     }
