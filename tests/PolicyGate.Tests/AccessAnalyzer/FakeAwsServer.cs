@@ -142,7 +142,17 @@ internal sealed class FakeAwsServer : IDisposable
 
         try
         {
-            var response = Answer(context.Request);
+            FakeResponse response;
+            try
+            {
+                response = Answer(context.Request);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _problems.Enqueue("the test's responder threw: " + ex.Message);
+                response = new FakeResponse(400, "responder failed");
+            }
+
             if (response.Delay > TimeSpan.Zero)
             {
                 await Task.Delay(response.Delay, _stop.Token);
