@@ -77,6 +77,12 @@ public sealed class FileAwsResponseCache(string directory) : IAwsResponseCache
                 : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
         }
 
+        // Without a home directory the folder comes back empty; a relative path would litter the working directory.
+        if (!Path.IsPathRooted(root))
+        {
+            root = Path.GetTempPath();
+        }
+
         return Path.Combine(root, "policygate", "aws");
     }
 

@@ -63,7 +63,20 @@ internal sealed class AwsTestKit : IDisposable
     public async Task<AwsPolicyCheckEngine> EngineAsync(AwsEngineOptions options, Random? jitter = null)
     {
         var selection = await Factory(jitter: jitter).CreateAsync(EngineChoice.Aws, options, CancellationToken.None);
-        return selection.Engine.ShouldBeOfType<AwsPolicyCheckEngine>();
+        var engine = selection.Engine.ShouldBeOfType<AwsPolicyCheckEngine>();
+        RequireLoopback(engine);
+        return engine;
+    }
+
+    /// <summary>A guard against a test that would reach real AWS: every endpoint the engine can call must be on this machine.</summary>
+    public static void RequireLoopback(AwsPolicyCheckEngine engine)
+    {
+        foreach (var partition in AwsPartition.All)
+        {
+            engine.Endpoints.Resolve(AwsService.Iam, partition).BaseUri.IsLoopback.ShouldBeTrue();
+        }
+
+        engine.Endpoints.Resolve(AwsService.AccessAnalyzer).BaseUri.IsLoopback.ShouldBeTrue();
     }
 
     public void Dispose()

@@ -23,6 +23,7 @@ public sealed class DefaultCredentialChainTests : IDisposable
 
         var selection = await _kit.Factory().CreateAsync(EngineChoice.Auto, _kit.Options(server) with { Profile = null, SharedCredentialsFile = null }, CancellationToken.None);
         using var engine = selection.Engine.ShouldBeOfType<AwsPolicyCheckEngine>();
+        AwsTestKit.RequireLoopback(engine);
         var result = await engine.CheckNoNewAccessAsync(new(new(AwsEngineLoopbackTests.Policy), new(AwsEngineLoopbackTests.Existing), CheckPolicyType.Identity), CancellationToken.None);
 
         server.Problems.ShouldBeEmpty();

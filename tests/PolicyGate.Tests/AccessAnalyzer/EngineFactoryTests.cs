@@ -18,6 +18,7 @@ public sealed class EngineFactoryTests : IDisposable
 
         var selection = await _kit.Factory().CreateAsync(EngineChoice.Aws, _kit.Options(server), CancellationToken.None);
         using var engine = (AwsPolicyCheckEngine)selection.Engine;
+        AwsTestKit.RequireLoopback(engine);
         await engine.CheckNoPublicAccessAsync(new(new(AwsEngineLoopbackTests.Policy), "AWS::KMS::Key"), CancellationToken.None);
 
         server.Problems.ShouldBeEmpty();
@@ -35,6 +36,7 @@ public sealed class EngineFactoryTests : IDisposable
 
         var selection = await factory.CreateAsync(EngineChoice.Aws, _kit.Options(server) with { Region = null, EndpointUrl = null }, CancellationToken.None);
         using var engine = (AwsPolicyCheckEngine)selection.Engine;
+        engine.Endpoints.Resolve(AwsService.AccessAnalyzer).BaseUri.IsLoopback.ShouldBeTrue();
         var result = await engine.CheckNoNewAccessAsync(new(new(AwsEngineLoopbackTests.Policy), new(AwsEngineLoopbackTests.Existing), CheckPolicyType.Identity), CancellationToken.None);
 
         server.Problems.ShouldBeEmpty();

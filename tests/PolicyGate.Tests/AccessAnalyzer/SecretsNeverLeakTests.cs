@@ -65,6 +65,7 @@ public sealed class SecretsNeverLeakTests : IDisposable
                 : FakeResponse.Check("FAIL", "new access", """[{"description":"New access in the statement with index: 0.","statementIndex":0}]"""));
         var selection = await _kit.Factory().CreateAsync(EngineChoice.Auto, _kit.Options(server), CancellationToken.None);
         using var engine = (AwsPolicyCheckEngine)selection.Engine;
+        AwsTestKit.RequireLoopback(engine);
         output.AppendLine(selection.Reason);
         var policy = new PolicyDocumentInput(AwsEngineLoopbackTests.Policy);
         output.AppendLine((await engine.CheckNoNewAccessAsync(new(policy, new(AwsEngineLoopbackTests.Existing), CheckPolicyType.Identity), CancellationToken.None)).ToString());
