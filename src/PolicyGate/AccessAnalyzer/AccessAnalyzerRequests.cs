@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace PolicyGate.AccessAnalyzer;
@@ -79,7 +80,8 @@ public static class AccessAnalyzerRequests
     private static byte[] Write(Action<Utf8JsonWriter> members)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        // Minimal escaping: the body is JSON for a service, not HTML, and a policy's quotes stay \" rather than \u0022.
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             members(writer);
