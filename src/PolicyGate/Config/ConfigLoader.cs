@@ -86,6 +86,11 @@ public static class ConfigLoader
             config = config with { FailOn = failOn.Value };
         }
 
+        if (obj["aws"] is ObjectNode aws)
+        {
+            config = config with { Aws = AwsSettings.Bind(aws) };
+        }
+
         if (obj["rules"] is ObjectNode rules)
         {
             var settings = RuleSettings.Default;

@@ -24,4 +24,6 @@ public sealed record PolicyGateConfig
     public string? FailOn { get; init; }
 
     public RuleSettings Rules { get; init; } = RuleSettings.Default;
+
+    public AwsSettings Aws { get; init; } = AwsSettings.Default;
 }
