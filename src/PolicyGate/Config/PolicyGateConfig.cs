@@ -24,4 +24,7 @@ public sealed record PolicyGateConfig
     public string? FailOn { get; init; }
 
     public RuleSettings Rules { get; init; } = RuleSettings.Default;
+
+    /// <summary>CloudFormation parameter, pseudo parameter and import values (see <see cref="CloudFormationSettings"/>).</summary>
+    public CloudFormationSettings CloudFormation { get; init; } = CloudFormationSettings.Default;
 }
