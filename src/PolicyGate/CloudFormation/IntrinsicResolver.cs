@@ -62,6 +62,9 @@ public sealed class IntrinsicResolver
 
     public ParameterValues Parameters => _parameters;
 
+    /// <summary>The object or list each Fn::ToJsonString string was made from, by the function's span.</summary>
+    public Dictionary<SourceSpan, Node> JsonSources { get; } = [];
+
     public Node Resolve(Node node) => Resolve(node, Bindings.None);
 
     public Node Resolve(Node node, Bindings bindings) => node switch

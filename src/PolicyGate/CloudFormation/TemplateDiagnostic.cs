@@ -31,6 +31,9 @@ public enum TemplateDiagnosticKind
 
     /// <summary>A <c>Metadata: policygate: ignore</c> entry that is malformed or names no rule.</summary>
     InvalidSuppression,
+
+    /// <summary>PolicyGate failed on the template (a bug): it was only partly checked.</summary>
+    ExtractionFailed,
 }
 
 /// <summary>A located problem of a template; the rules in Checks/CloudFormation turn them into findings.</summary>

@@ -276,6 +276,7 @@ internal sealed class TextFunctions(IntrinsicResolver resolver)
             return value is ScalarNode { HasUnknowns: true } ? UnknownValues.Scalar(call, "ToJsonString", "the value is not known offline") : resolver.Invalid(argument, $"Fn::ToJsonString converts an object or a list, not {value.KindName}");
         }
 
+        resolver.JsonSources[call.Span] = value;
         var text = new UnknownAwareText();
         NodeText.WriteJson(value, text);
         return text.Build(call.File, call.Span);
