@@ -512,7 +512,7 @@ public static class ReferenceMessages
             }
         }
 
-        return bestDistance <= Math.Max(1, name.Length / 4) ? best : null;
+        return bestDistance <= Math.Max(2, name.Length / 4) && bestDistance < name.Length ? best : null;
     }
 
     private static int Distance(string a, string b)

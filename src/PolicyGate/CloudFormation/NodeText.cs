@@ -59,7 +59,8 @@ public static class NodeText
                 }
                 else
                 {
-                    text.AppendUnknown(unknown.Value.Trim('{', '?', '}'), unknown.Unknowns.IsDefaultOrEmpty ? "unknown value" : unknown.Unknowns[0].Reason);
+                    // Written as a string: the most common case, and it keeps the JSON well formed.
+                    text.Append("\"").AppendUnknown(unknown.Value.Trim('{', '?', '}'), unknown.Unknowns.IsDefaultOrEmpty ? "unknown value" : unknown.Unknowns[0].Reason).Append("\"");
                 }
 
                 break;
@@ -86,7 +87,7 @@ public static class NodeText
                 text.Append(")");
                 break;
             case ChoiceNode c:
-                text.AppendUnknown("choice", c.Reason);
+                text.Append("\"").AppendUnknown("choice", c.Reason).Append("\"");
                 break;
             default:
                 text.Append(canonical ? "(absent)" : "null");
