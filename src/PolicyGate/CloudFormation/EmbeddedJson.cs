@@ -54,6 +54,13 @@ public static class EmbeddedJson
         return new EmbeddedJsonResult(remapped, map is not null, null);
     }
 
+    /// <summary>
+    /// The span of characters [start, end) of a string value as written in the template, when the string's
+    /// style allows exact mapping (see the class summary); otherwise the span of the whole value.
+    /// </summary>
+    public static SourceSpan SpanWithin(ScalarNode value, int start, int end, TemplateText source) =>
+        SourceMap.For(value, source) is { } map ? map.SpanOf(start, end, source.Lines) : value.Span;
+
     private static Node Remap(Node node, ScalarNode host, SourceMap? map, LineIndex virtualLines, LineIndex lines)
     {
         SourceSpan SpanOf(SourceSpan span) =>

@@ -32,6 +32,7 @@ public sealed class IntrinsicResolver
     private readonly ParameterValues _parameters;
     private readonly TextFunctions _text;
     private int _depth;
+    private TemplateText? _templateText;
 
     public IntrinsicResolver(
         CloudFormationTemplate template,
@@ -61,6 +62,9 @@ public sealed class IntrinsicResolver
     public ResourceValues Resources { get; }
 
     public ParameterValues Parameters => _parameters;
+
+    /// <summary>The template's text, for locating parts of string values.</summary>
+    public TemplateText Text => _templateText ??= new TemplateText(Template.File);
 
     /// <summary>The object or list each Fn::ToJsonString string was made from, by the function's span.</summary>
     public Dictionary<SourceSpan, Node> JsonSources { get; } = [];

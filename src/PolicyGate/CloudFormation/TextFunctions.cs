@@ -68,7 +68,7 @@ internal sealed class TextFunctions(IntrinsicResolver resolver)
                 literal.Clear();
             }
 
-            parts.Add(Variable(call, name, variables, bindings).Alternatives().Cast<Node?>().DefaultIfEmpty(null).ToList());
+            parts.Add(Variable(call, name, variables, bindings, (template, open, position)).Alternatives().Cast<Node?>().DefaultIfEmpty(null).ToList());
         }
 
         if (literal.Length > 0 || parts.Count == 0)
@@ -79,7 +79,8 @@ internal sealed class TextFunctions(IntrinsicResolver resolver)
         return Concatenate(call, parts, separator: null, "Fn::Sub");
     }
 
-    private Node Variable(ObjectNode call, string name, ObjectNode? variables, Bindings bindings)
+    /// <param name="written">Where the variable is written, located only when it must be reported.</param>
+    private Node Variable(ObjectNode call, string name, ObjectNode? variables, Bindings bindings, (ScalarNode Template, int Start, int End) written)
     {
         if (variables?[name] is { } given)
         {
@@ -100,7 +101,8 @@ internal sealed class TextFunctions(IntrinsicResolver resolver)
         var hint = name.Contains(':', StringComparison.Ordinal)
             ? $"; to keep the IAM policy variable ${{{name}}} write ${{!{name}}}"
             : ReferenceMessages.Closest(name, resolver.Template.Parameters.Keys.Concat(resolver.Template.ResourcesById.Keys)) is { } close ? $"; did you mean {close}?" : string.Empty;
-        Diagnostics.Add(TemplateDiagnosticKind.UnresolvableReference, call, $"Fn::Sub variable ${{{name}}} is not a parameter, resource, attribute or pseudo parameter{hint}");
+        var variableSpan = EmbeddedJson.SpanWithin(written.Template, written.Start, written.End, resolver.Text);
+        Diagnostics.Add(TemplateDiagnosticKind.UnresolvableReference, variableSpan, $"Fn::Sub variable ${{{name}}} is not a parameter, resource, attribute or pseudo parameter{hint}");
         return UnknownValues.Scalar(call, name, $"${{{name}}} does not resolve");
     }
 
