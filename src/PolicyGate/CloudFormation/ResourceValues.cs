@@ -17,7 +17,7 @@ public sealed class ResourceValues(IntrinsicResolver resolver)
     {
         if (ResourceTypeCatalog.Find(resource.Type) is not { } info)
         {
-            return UnknownValues.Scalar(at, $"Ref {resource.LogicalId}", $"the physical id of {resource.LogicalId} ({resource.Type}) is assigned at deploy time");
+            return UnknownValues.Scalar(at, $"Ref {resource.LogicalId}", UnknownValues.AssignedByAws + $"the physical id of {resource.LogicalId} ({resource.Type})");
         }
 
         return Render(info.Ref, info, resource, at);
@@ -28,7 +28,7 @@ public sealed class ResourceValues(IntrinsicResolver resolver)
         if (ResourceTypeCatalog.Find(resource.Type) is not { } info || !info.Attributes.TryGetValue(attribute, out var format))
         {
             return UnknownValues.Scalar(at, $"GetAtt {resource.LogicalId}.{attribute}",
-                $"attribute {attribute} of {resource.LogicalId} ({resource.Type}) has no offline value");
+                UnknownValues.AssignedByAws + $"attribute {attribute} of {resource.LogicalId} ({resource.Type})");
         }
 
         return Render(format, info, resource, at);
@@ -65,7 +65,7 @@ public sealed class ResourceValues(IntrinsicResolver resolver)
                     text.Append(Render(info.Attributes[attribute[1..]], info, resource, at));
                     break;
                 case var unknown when unknown.StartsWith('?'):
-                    text.AppendUnknown($"{resource.LogicalId} {unknown[1..]}", $"the {unknown[1..]} of {resource.LogicalId} is assigned by AWS at deploy time");
+                    text.AppendUnknown($"{resource.LogicalId} {unknown[1..]}", UnknownValues.AssignedByAws + $"the {unknown[1..]} of {resource.LogicalId}");
                     break;
                 case var property when property.StartsWith("Prop:", StringComparison.Ordinal):
                     var bar = property.IndexOf('|');
@@ -171,7 +171,7 @@ public sealed class ResourceValues(IntrinsicResolver resolver)
             text.Append(prefix);
         }
 
-        text.AppendUnknown($"{resource.LogicalId} generated name", $"CloudFormation generates the name of {resource.LogicalId} with a random suffix (set {info.NameProperty} to fix it)");
+        text.AppendUnknown($"{resource.LogicalId} generated name", UnknownValues.AssignedByAws + $"the random suffix CloudFormation adds to the name of {resource.LogicalId} (set {info.NameProperty} to fix it)");
         return text.Build(at.File, at.Span);
     }
 }

@@ -13,6 +13,14 @@ namespace PolicyGate.CloudFormation;
 /// </summary>
 public static class UnknownValues
 {
+    /// <summary>
+    /// The start of the reason of every unknown that AWS alone decides at deploy time (generated names,
+    /// resource ids): nothing the user can supply, so notes about unknowns leave them out.
+    /// </summary>
+    public const string AssignedByAws = "assigned by AWS at deploy time: ";
+
+    public static bool IsAssignedByAws(string reason) => reason.StartsWith(AssignedByAws, StringComparison.Ordinal);
+
     public static string Placeholder(string label)
     {
         var clean = new StringBuilder(label.Length + 3).Append("{?");

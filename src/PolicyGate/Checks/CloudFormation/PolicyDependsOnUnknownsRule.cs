@@ -15,7 +15,7 @@ public sealed class PolicyDependsOnUnknownsRule : IRule<PolicySubject>
         RuleArea.Templates,
         FindingLevel.Note,
         "A policy in a template depends on values not known offline.",
-        "Parts of the policy come from parameters without a value, imports, dynamic references, names CloudFormation generates, or conditions that cannot be decided. The checks treat those parts soundly (as anything at all for the policy under test, both branches of an undecided condition), which can make them report access that the deployed stack would not grant. The note names what is unknown.",
+        "Parts of the policy come from parameters without a value, imports, dynamic references, or conditions that cannot be decided (names and ids that AWS assigns at deploy time are unknown too, but are not named here since no value can be given for them). The checks treat those parts soundly (as anything at all for the policy under test, both branches of an undecided condition), which can make them report access that the deployed stack would not grant. The note names what is unknown.",
         new RuleHelp(
             "Give the values with `--parameter NAME=VALUE`, the `parameters`, `pseudo-parameters` and `import-values` configuration keys, or a template configuration file, to check the policy as deployed.",
             "Resource: !Sub 'arn:aws:s3:::${BucketName}/*'   # BucketName has no Default",
@@ -31,7 +31,8 @@ public sealed class PolicyDependsOnUnknownsRule : IRule<PolicySubject>
             return;
         }
 
-        var unknowns = UnknownValues.Reasons(subject.Document).ToList();
+        // Generated names and resource ids are unknown too, but nothing can be done about them: left out.
+        var unknowns = UnknownValues.Reasons(subject.Document).Where(u => !UnknownValues.IsAssignedByAws(u.Reason)).ToList();
         if (unknowns.Count == 0)
         {
             return;
