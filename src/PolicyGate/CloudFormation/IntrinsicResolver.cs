@@ -405,7 +405,7 @@ public sealed class IntrinsicResolver
             values.Add(fallback);
         }
 
-        var distinct = values.DistinctBy(NodeText.Canonical).ToList();
+        var distinct = values.Count == 1 ? values : values.DistinctBy(NodeText.Canonical).ToList();
         if (distinct.Count == 0)
         {
             return fallback ?? UnknownValues.Scalar(call, $"FindInMap {mapName}", $"no entry of mapping {mapName} matches");

@@ -371,6 +371,11 @@ internal sealed class TextFunctions(IntrinsicResolver resolver)
 
     private static Node Alternatives(ObjectNode call, List<Node> results, string reason)
     {
+        if (results.Count == 1)
+        {
+            return results[0];
+        }
+
         var distinct = results.DistinctBy(NodeText.Canonical).ToList();
         return distinct.Count switch
         {
