@@ -120,13 +120,11 @@ internal sealed class TextFunctions(IntrinsicResolver resolver)
         }
 
         var results = new List<Node>();
-        foreach (var list in resolver.Resolve(args.Items[1], bindings).Alternatives())
+        foreach (var (items, instead) in ListAlternatives(call, args.Items[1], bindings, "Join", "to join"))
         {
-            if (list is not ArrayNode items)
+            if (items is null)
             {
-                results.Add(list is ScalarNode { HasUnknowns: true }
-                    ? UnknownValues.Scalar(call, "Join", "the list to join is not known offline")
-                    : resolver.Invalid(args.Items[1], $"Fn::Join joins a list, not {list.KindName}"));
+                results.Add(instead!);
                 continue;
             }
 
@@ -168,13 +166,11 @@ internal sealed class TextFunctions(IntrinsicResolver resolver)
 
         var indexes = resolver.Resolve(args.Items[0], bindings).Alternatives().ToList();
         var results = new List<Node>();
-        foreach (var list in resolver.Resolve(args.Items[1], bindings).Alternatives())
+        foreach (var (items, instead) in ListAlternatives(call, args.Items[1], bindings, "Select", "to select from"))
         {
-            if (list is not ArrayNode items)
+            if (items is null)
             {
-                results.Add(list is ScalarNode { HasUnknowns: true }
-                    ? UnknownValues.Scalar(call, "Select", "the list to select from is not known offline")
-                    : resolver.Invalid(args.Items[1], $"Fn::Select selects from a list, not {list.KindName}"));
+                results.Add(instead!);
                 continue;
             }
 
@@ -282,6 +278,19 @@ internal sealed class TextFunctions(IntrinsicResolver resolver)
         var text = new UnknownAwareText();
         NodeText.WriteJson(value, text);
         return text.Build(call.File, call.Span);
+    }
+
+    /// <summary>Each alternative of a list argument: the list, or else the unknown or invalid value that stands for the result.</summary>
+    private IEnumerable<(ArrayNode? Items, Node? Instead)> ListAlternatives(ObjectNode call, Node argument, Bindings bindings, string function, string purpose)
+    {
+        foreach (var list in resolver.Resolve(argument, bindings).Alternatives())
+        {
+            yield return list is ArrayNode items
+                ? (items, null)
+                : (null, list is ScalarNode { HasUnknowns: true }
+                    ? UnknownValues.Scalar(call, function, $"the list {purpose} is not known offline")
+                    : resolver.Invalid(argument, $"Fn::{function} needs a list {purpose}, not {list.KindName}"));
+        }
     }
 
     private void RequireLanguageExtensions(Node at, string function)

@@ -36,20 +36,7 @@ internal static class TemplateTestKit
     public static ExtractedPolicy Policy(TemplateExtraction extraction, string logicalId, string? propertyPath = null) =>
         extraction.Policies.Single(p => p.Subject.Owner.LogicalId == logicalId && (propertyPath is null || p.Subject.Owner.PropertyPath == propertyPath));
 
-    public static Node At(Node node, params object[] path)
-    {
-        foreach (var step in path)
-        {
-            node = step switch
-            {
-                string key => ((ObjectNode)node)[key] ?? throw new KeyNotFoundException(key),
-                int index => ((ArrayNode)node).Items[index],
-                _ => throw new ArgumentException("path steps are keys or indexes"),
-            };
-        }
-
-        return node;
-    }
+    public static Node At(Node node, params object[] path) => Documents.DocumentTestKit.At(node, path);
 
     /// <summary>The repository root (the directory holding PolicyGate.sln).</summary>
     public static string RepositoryRoot()
