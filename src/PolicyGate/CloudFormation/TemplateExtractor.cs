@@ -34,9 +34,17 @@ public sealed class TemplateExtractor(IReadOnlyList<IResourceExtractor> extracto
         }
 
         var path = document.Source.Path;
-        var template = TemplateReader.Read(root, diagnostics);
         var deployment = DeploymentValues.For(settings.PseudoParameters, path);
-        var resolver = new IntrinsicResolver(template, deployment, settings.ParametersFor(path), settings.ImportValues, diagnostics);
+        var parameters = settings.ParametersFor(path);
+        if (ForEachExpansion.HasLoops(root))
+        {
+            // Loops are expanded first, with the parameters known; the template is then read as expanded.
+            var unexpanded = TemplateReader.Read(root, new TemplateDiagnostics());
+            root = ForEachExpansion.Expand(root, new IntrinsicResolver(unexpanded, deployment, parameters, settings.ImportValues, diagnostics));
+        }
+
+        var template = TemplateReader.Read(root, diagnostics);
+        var resolver = new IntrinsicResolver(template, deployment, parameters, settings.ImportValues, diagnostics);
         var scope = new TemplateScope(resolver, new TemplateText(document.Source), settings.PseudoParameters.RegionConfigured ? settings.PseudoParameters.Region : null);
 
         DependencyGraph.ReportCycles(template, diagnostics);

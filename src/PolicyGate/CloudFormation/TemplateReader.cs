@@ -134,6 +134,7 @@ public static class TemplateReader
         {
             if (property.Key.StartsWith("Fn::ForEach::", StringComparison.Ordinal))
             {
+                // Loops whose collection is known were expanded before reading (ForEachExpansion).
                 diagnostics.Add(TemplateDiagnosticKind.UnsupportedFeature, property.KeySpan,
                     $"{property.Key} is not expanded offline; the resources it generates are not checked");
                 continue;
