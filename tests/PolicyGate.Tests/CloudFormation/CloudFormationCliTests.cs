@@ -130,6 +130,15 @@ public sealed class CloudFormationCliTests : IDisposable
     }
 
     [Fact]
+    public void Scan_runs_the_policy_checks_on_template_policies_at_their_template_spans()
+    {
+        Write("stack.yaml", "Parameters:\n  Mode: {Type: String}\nConditions:\n  Strict: !Equals [!Ref Mode, strict]\nResources:\n  Policy:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Statement:\n          - Effect: !If [Strict, Deny, Alow]\n            Action: s3:GetObject\n            Resource: '*'\n");
+        var result = Run(_directory, "scan", "stack.yaml");
+        result.Exit.ShouldBe(ExitCodes.Findings);
+        result.Out.ShouldContain("stack.yaml:11:40: error PG2002 Effect \"Alow\" is neither \"Allow\" nor \"Deny\"");
+    }
+
+    [Fact]
     public void Scan_takes_parameters_from_the_command_line_and_the_configuration()
     {
         Write("stack.yaml", Template);

@@ -168,6 +168,16 @@ public class IntrinsicFunctionTests
     }
 
     [Fact]
+    public void Nested_attribute_names_such_as_a_database_secret_resolve_to_their_arn_shape()
+    {
+        var extraction = Extract("Resources:\n  Db:\n    Type: AWS::RDS::DBCluster\n    Properties: {Engine: aurora-postgresql, ManageMasterUserPassword: true}\n  Probe:\n    Type: AWS::SSM::Parameter\n    Properties:\n      Value: !GetAtt Db.MasterUserSecret.SecretArn\n");
+        var arn = ResolveProbe(extraction).ShouldBeOfType<ScalarNode>();
+        arn.Value.ShouldStartWith("arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!cluster-");
+        arn.Unknowns.ShouldHaveSingleItem();
+        extraction.Template.Diagnostics.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void GetAtt_of_a_missing_resource_and_of_a_custom_resource()
     {
         var extraction = Extract("Resources:\n  Custom:\n    Type: Custom::Thing\n  Probe:\n    Type: AWS::SSM::Parameter\n    Properties:\n      Value: [!GetAtt Custom.Whatever, !GetAtt Nope.Arn]\n");
