@@ -113,6 +113,45 @@ public class PolicyExtractionTests
     }
 
     [Fact]
+    public void A_json_policy_in_a_yaml_double_quoted_string_maps_through_its_escapes()
+    {
+        const string text = "Resources:\n  Key:\n    Type: AWS::KMS::Key\n    Properties:\n      KeyPolicy: \"{\\\"Statement\\\": [{\\\"Effect\\\": \\\"Allow\\\", \\\"Action\\\": \\\"kms:\\u002A\\\", \\\"Resource\\\": \\\"*\\\", \\\"Principal\\\": \\\"*\\\"}]}\"\n";
+        var policy = Extract(text).Policies.ShouldHaveSingleItem();
+        policy.ExactSpans.ShouldBeTrue();
+        var action = At(policy.Subject.Document, "Statement", 0, "Action");
+        Text(action).ShouldBe("kms:*");
+        var line = text.Split('\n')[4];
+        var start = line.IndexOf("\\\"kms:", StringComparison.Ordinal);
+        action.Span.ShouldBe(new SourceSpan(5, start + 1, 5, line.IndexOf("\\u002A", StringComparison.Ordinal) + 6 + 3));
+    }
+
+    [Fact]
+    public void A_json_policy_in_a_folded_string_gets_the_span_of_the_whole_string()
+    {
+        const string text = "Resources:\n  Key:\n    Type: AWS::KMS::Key\n    Properties:\n      KeyPolicy: >\n        {\"Statement\": [{\"Effect\": \"Allow\",\n        \"Action\": \"kms:*\", \"Resource\": \"*\", \"Principal\": \"*\"}]}\n";
+        var policy = Extract(text).Policies.ShouldHaveSingleItem();
+        policy.ExactSpans.ShouldBeFalse();
+        var action = At(policy.Subject.Document, "Statement", 0, "Action");
+        Text(action).ShouldBe("kms:*");
+        action.Span.ShouldBe(policy.Subject.Document.Span);
+        action.Span.StartLine.ShouldBe(5);
+    }
+
+    [Fact]
+    public void An_event_pattern_given_as_a_json_string_is_parsed_with_exact_spans()
+    {
+        const string text = "Resources:\n  Rule:\n    Type: AWS::Events::Rule\n    Properties:\n      EventPattern: '{\"source\": [\"aws.ec2\"], \"detail-type\": [\"EC2 Instance State-change Notification\"]}'\n      ScheduleExpression: rate(5 minutes)\n      Targets: [{Arn: !Sub 'arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:q', Id: q, InputPath: $.detail}]\n";
+        var rule = Extract(text).EventRules.ShouldHaveSingleItem();
+        var source = At(rule.Rule.Pattern!, "source", 0);
+        Text(source).ShouldBe("aws.ec2");
+        source.Span.ShouldBe(new SourceSpan(5, 34, 5, 43), "the quoted \"aws.ec2\" inside the pattern string");
+        rule.Pattern!.Pattern.ShouldBeSameAs(rule.Rule.Pattern);
+        Text(At(rule.Rule.Targets.ShouldHaveSingleItem(), "Arn")).ShouldBe("arn:aws:sqs:us-east-1:123456789012:q");
+        Text(At(rule.Rule.Properties, "ScheduleExpression")).ShouldBe("rate(5 minutes)");
+        rule.Rule.Region.ShouldBeNull();
+    }
+
+    [Fact]
     public void A_policy_string_built_with_sub_keeps_unknowns_and_uses_the_whole_string_span()
     {
         const string text = "Parameters:\n  Bucket: {Type: String}\nResources:\n  Policy:\n    Type: AWS::Logs::ResourcePolicy\n    Properties:\n      PolicyName: p\n      PolicyDocument: !Sub '{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"logs:PutLogEvents\", \"Resource\": \"arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${Bucket}:*\", \"Principal\": {\"Service\": \"delivery.logs.amazonaws.com\"}}]}'\n";
