@@ -45,7 +45,7 @@ public sealed class TemplateExtractor(IReadOnlyList<IResourceExtractor> extracto
 
         var template = TemplateReader.Read(root, diagnostics);
         var resolver = new IntrinsicResolver(template, deployment, parameters, settings.ImportValues, diagnostics);
-        var scope = new TemplateScope(resolver, new TemplateText(document.Source), settings.PseudoParameters.RegionConfigured ? settings.PseudoParameters.Region : null);
+        var scope = new TemplateScope(resolver, resolver.Text, settings.PseudoParameters.RegionConfigured ? settings.PseudoParameters.Region : null);
 
         DependencyGraph.ReportCycles(template, diagnostics);
         foreach (var condition in template.Conditions.Values)
