@@ -1,3 +1,4 @@
+using PolicyGate.Checks.CloudFormation;
 using PolicyGate.Checks.Configuration;
 using PolicyGate.Checks.Parsing;
 using PolicyGate.Checks.PolicyStructure;
@@ -25,6 +26,7 @@ public sealed class RuleCatalog
     [
         .. ParsingRules.All,
         .. PolicyStructureRules.All,
+        .. CloudFormationRules.All,
         new InvalidConfigurationRule(),
     ]);
 

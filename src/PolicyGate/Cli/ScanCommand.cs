@@ -23,19 +23,22 @@ public static class ScanCommand
         {
             paths, config, format, output, failOn,
         };
+        var cloudFormation = new CloudFormationOptions();
+        cloudFormation.AddTo(command);
         command.SetAction(parse => Run(
             io,
             parse.GetValue(paths) ?? [],
             parse.GetValue(config),
             parse.GetValue(format)!,
             parse.GetValue(output),
-            parse.GetValue(failOn)));
+            parse.GetValue(failOn),
+            loaded => cloudFormation.Apply(parse, loaded, io)));
         return command;
     }
 
-    private static int Run(CliOutput io, string[] paths, string? configPath, string format, string? outputPath, string? failOn)
+    private static int Run(CliOutput io, string[] paths, string? configPath, string format, string? outputPath, string? failOn, Func<PolicyGateConfig, PolicyGateConfig?> commandLine)
     {
-        var config = LoadConfig(io, configPath);
+        var config = LoadConfig(io, configPath) is { } loaded ? commandLine(loaded) : null;
         if (config is null)
         {
             return ExitCodes.UsageError;

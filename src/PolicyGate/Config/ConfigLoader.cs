@@ -103,6 +103,13 @@ public static class ConfigLoader
             config = config with { Rules = settings };
         }
 
+        var cloudFormationErrors = new List<ConfigError>();
+        config = config with { CloudFormation = CloudFormationSettingsBinder.Bind(obj, cloudFormationErrors) };
+        if (cloudFormationErrors.Count > 0)
+        {
+            return new ConfigLoadResult(null, cloudFormationErrors);
+        }
+
         return new ConfigLoadResult(config, []);
     }
 

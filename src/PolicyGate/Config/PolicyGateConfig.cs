@@ -26,4 +26,7 @@ public sealed record PolicyGateConfig
     public RuleSettings Rules { get; init; } = RuleSettings.Default;
 
     public AwsSettings Aws { get; init; } = AwsSettings.Default;
+
+    /// <summary>CloudFormation parameter, pseudo parameter and import values (see <see cref="CloudFormationSettings"/>).</summary>
+    public CloudFormationSettings CloudFormation { get; init; } = CloudFormationSettings.Default;
 }

@@ -12,7 +12,7 @@ namespace PolicyGate.Pipeline;
 /// </summary>
 public sealed class ScanPipeline(IReadOnlyList<ISubjectExtractor> extractors)
 {
-    public static ScanPipeline Default { get; } = new([new StandaloneExtractor()]);
+    public static ScanPipeline Default { get; } = new([new StandaloneExtractor(), new CloudFormation.CloudFormationExtractor()]);
 
     /// <summary>Runs the scan. Paths that do not exist are returned for the caller to report as a usage error.</summary>
     public ScanOutcome Run(ScanRequest request)
@@ -66,6 +66,7 @@ public sealed class ScanPipeline(IReadOnlyList<ISubjectExtractor> extractors)
         var policies = 0;
         var patterns = 0;
         var extraction = new ExtractionContext(config);
+        var suppressions = new List<InlineSuppression>();
         for (var i = 0; i < loaded.Documents.Length; i++)
         {
             var document = new ClassifiedDocument(loaded, loaded.Documents[i], DocumentClassifier.Classify(loaded.Documents[i], file.Path), i);
@@ -82,9 +83,11 @@ public sealed class ScanPipeline(IReadOnlyList<ISubjectExtractor> extractors)
                 patterns += subject is EventPatternSubject ? 1 : 0;
                 rules.Check(subject, context, fileLocation);
             }
+
+            suppressions.AddRange(subjects.OfType<ICarriesSuppressions>().SelectMany(s => s.Suppressions));
         }
 
-        return new FileResult(sink.Findings, kinds, policies, patterns);
+        return new FileResult(InlineSuppressionFilter.Apply(sink.Findings, suppressions), kinds, policies, patterns);
     }
 
     private sealed record FileResult(IReadOnlyList<Finding> Findings, IReadOnlyList<DocumentKind> Kinds, int Policies, int Patterns);
