@@ -19,6 +19,7 @@ public static class PolicyGateCli
         {
             ScanCommand.Create(io),
             RulesCommand.Create(io),
+            BaselineCommand.Create(io),
         };
         foreach (var option in root.Options.OfType<VersionOption>().ToList())
         {
@@ -35,7 +36,7 @@ public static class PolicyGateCli
                 return ExitCodes.Success;
             }
 
-            io.Error.WriteLine("policygate: a command is required (scan, rules). Run 'policygate --help'.");
+            io.Error.WriteLine("policygate: a command is required (scan, baseline, rules). Run 'policygate --help'.");
             return ExitCodes.UsageError;
         });
 

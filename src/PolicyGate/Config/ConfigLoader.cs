@@ -98,6 +98,13 @@ public static class ConfigLoader
             config = config with { Rules = settings };
         }
 
+        var adoptionErrors = new List<ConfigError>();
+        config = config with { Adoption = AdoptionSettingsBinder.Bind(obj, adoptionErrors) };
+        if (adoptionErrors.Count > 0)
+        {
+            return new ConfigLoadResult(null, adoptionErrors);
+        }
+
         return new ConfigLoadResult(config, []);
     }
 

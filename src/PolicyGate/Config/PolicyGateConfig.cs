@@ -24,4 +24,7 @@ public sealed record PolicyGateConfig
     public string? FailOn { get; init; }
 
     public RuleSettings Rules { get; init; } = RuleSettings.Default;
+
+    /// <summary>Suppressions and the baseline path (see <see cref="AdoptionSettings"/>).</summary>
+    public AdoptionSettings Adoption { get; init; } = AdoptionSettings.Default;
 }

@@ -43,6 +43,23 @@ public static class FileDiscovery
             }
         }
 
+        if (request.Changes is { } changes)
+        {
+            foreach (var unchanged in found.Keys.Where(full => !changes.IsChanged(full)).ToList())
+            {
+                found.Remove(unchanged);
+            }
+        }
+
+        if (request.IncludeReferencing && found.Count > 0 && missing.Count == 0)
+        {
+            var candidates = WalkDirectory(baseDirectory, baseDirectory, request).ToList();
+            foreach (var referrer in ReferencingFiles.Find(found.Values, candidates))
+            {
+                found.TryAdd(referrer.FullPath, referrer);
+            }
+        }
+
         var files = found.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         return new DiscoveryResult(files, missing, baseDirectory);
     }

@@ -39,7 +39,9 @@ public class SarifReportTests
                 region.GetProperty(key).GetInt32().ShouldBeGreaterThan(0);
             }
 
-            result.TryGetProperty("partialFingerprints", out _).ShouldBeFalse("fingerprints are left to the uploader");
+            var fingerprints = result.GetProperty("partialFingerprints");
+            fingerprints.TryGetProperty("primaryLocationLineHash", out _).ShouldBeFalse("GitHub's own fingerprint is left to the uploader");
+            fingerprints.GetProperty("policygate/v1").GetString()!.ShouldMatch("^[0-9a-f]{16}:[0-9]+$");
         }
 
         var effect = run.GetProperty("results").EnumerateArray().First(r => r.GetProperty("ruleId").GetString() == "PG2002");

@@ -1,0 +1,80 @@
+using System.Text;
+
+namespace PolicyGate.Discovery;
+
+/// <summary>
+/// The files that refer to other files by relative path: a template whose nested stack (<c>TemplateURL</c>)
+/// or <c>AWS::Include</c> <c>Location</c> names a local file, or a policygate.yaml whose rule tests name a
+/// sample event or pattern file. A candidate refers to a target when its text contains the target's path
+/// relative to the candidate's own directory (<c>nested/role.yaml</c>, <c>./nested/role.yaml</c>,
+/// <c>../policies/x.json</c>), which is how <c>aws cloudformation package</c> and PolicyGate resolve them.
+/// Used so that checking only the files a commit changed (pre-commit, <c>--changed-since</c>) also re-checks
+/// the files that include them. Referrers of referrers are found too.
+/// </summary>
+public static class ReferencingFiles
+{
+    /// <summary>Candidate files larger than this are not searched (templates are far smaller; CloudFormation's own limit is 1 MB).</summary>
+    public const long MaxCandidateBytes = 4 * 1024 * 1024;
+
+    public static IReadOnlyList<DiscoveredFile> Find(IReadOnlyCollection<DiscoveredFile> targets, IReadOnlyList<DiscoveredFile> candidates)
+    {
+        var selected = new HashSet<string>(targets.Select(t => t.FullPath), StringComparer.Ordinal);
+        var pending = targets.ToList();
+        var found = new List<DiscoveredFile>();
+        var texts = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
+        while (pending.Count > 0)
+        {
+            var next = new List<DiscoveredFile>();
+            foreach (var candidate in candidates)
+            {
+                if (selected.Contains(candidate.FullPath))
+                {
+                    continue;
+                }
+
+                if (!texts.TryGetValue(candidate.FullPath, out var bytes))
+                {
+                    bytes = texts[candidate.FullPath] = Read(candidate.FullPath);
+                }
+
+                if (bytes is not null && pending.Any(target => Mentions(bytes, candidate.FullPath, target.FullPath)))
+                {
+                    selected.Add(candidate.FullPath);
+                    next.Add(candidate);
+                }
+            }
+
+            found.AddRange(next);
+            pending = next;
+        }
+
+        return found;
+    }
+
+    /// <summary>Whether the candidate's text holds the target's path relative to the candidate's directory.</summary>
+    public static bool Mentions(ReadOnlySpan<byte> candidateText, string candidateFullPath, string targetFullPath)
+    {
+        // The file name is the cheap first test; most candidates fail it.
+        if (candidateText.IndexOf(Encoding.UTF8.GetBytes(Path.GetFileName(targetFullPath))) < 0)
+        {
+            return false;
+        }
+
+        var directory = Path.GetDirectoryName(candidateFullPath) ?? string.Empty;
+        var relative = Path.GetRelativePath(directory, targetFullPath).Replace('\\', '/');
+        return candidateText.IndexOf(Encoding.UTF8.GetBytes(relative)) >= 0;
+    }
+
+    private static byte[]? Read(string fullPath)
+    {
+        try
+        {
+            var info = new FileInfo(fullPath);
+            return info.Length > MaxCandidateBytes ? null : File.ReadAllBytes(fullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
