@@ -7,11 +7,13 @@ namespace PolicyGate.Reporting;
 
 /// <summary>
 /// A finding's identity across runs, written to SARIF as <c>partialFingerprints["policygate/v1"]</c> and matched
-/// by <c>--baseline</c>. It hashes the rule id, the report path, the flagged text and the text of the line the
-/// flagged text starts on, all with whitespace removed, then numbers equal hashes in file order
-/// (<c>hex:1</c>, <c>hex:2</c>). Lines inserted or removed elsewhere, re-indentation and edits to other files
-/// leave it unchanged; editing the flagged line or renaming the file gives a new identity. It is not GitHub's
-/// <c>primaryLocationLineHash</c> (the uploader computes that one itself).
+/// by <c>--baseline</c>. It hashes the rule id, the report path and the flagged text with whitespace removed,
+/// then numbers equal hashes in file order (<c>hex:1</c>, <c>hex:2</c>). Lines inserted or removed, re-indentation
+/// and edits anywhere outside the flagged text (even on the same line of a one-line JSON policy) leave it
+/// unchanged; editing the flagged text, adding an identical mistake before it, or renaming the file gives a new
+/// identity. The surrounding line is deliberately not hashed: generated policies are often one line long, and
+/// any edit would make all their findings "new". It is not GitHub's <c>primaryLocationLineHash</c> (the
+/// uploader computes that one itself).
 /// </summary>
 public static class FindingFingerprint
 {
@@ -54,10 +56,6 @@ public static class FindingFingerprint
             var start = Math.Clamp(lines.OffsetOf(span.Start), 0, text.Length);
             var end = Math.Clamp(lines.OffsetOf(span.End), start, text.Length);
             AppendWithoutWhitespace(input, text.AsSpan(start, Math.Min(end - start, MaxHashedChars)));
-            input.Append('\0');
-            var lineStart = Math.Clamp(lines.LineStart(span.StartLine), 0, text.Length);
-            var lineEnd = span.StartLine < lines.LineCount ? lines.LineStart(span.StartLine + 1) : text.Length;
-            AppendWithoutWhitespace(input, text.AsSpan(lineStart, Math.Min(Math.Max(0, lineEnd - lineStart), MaxHashedChars)));
         }
         else
         {
