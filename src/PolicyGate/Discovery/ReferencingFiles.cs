@@ -6,8 +6,8 @@ namespace PolicyGate.Discovery;
 /// The files that refer to other files by relative path: a template whose nested stack (<c>TemplateURL</c>)
 /// or <c>AWS::Include</c> <c>Location</c> names a local file, or a policygate.yaml whose rule tests name a
 /// sample event or pattern file. A candidate refers to a target when its text contains the target's path
-/// relative to the candidate's own directory (<c>nested/role.yaml</c>, <c>./nested/role.yaml</c>,
-/// <c>../policies/x.json</c>), which is how <c>aws cloudformation package</c> and PolicyGate resolve them.
+/// relative to the candidate's own directory as a whole path (<c>nested/role.yaml</c>, <c>./nested/role.yaml</c>,
+/// <c>../policies/x.json</c>; not <c>other/nested/role.yaml</c>), which is how <c>aws cloudformation package</c> and PolicyGate resolve them.
 /// Used so that checking only the files a commit changed (pre-commit, <c>--changed-since</c>) also re-checks
 /// the files that include them. Referrers of referrers are found too.
 /// </summary>
@@ -61,9 +61,32 @@ public static class ReferencingFiles
         }
 
         var directory = Path.GetDirectoryName(candidateFullPath) ?? string.Empty;
-        var relative = Path.GetRelativePath(directory, targetFullPath).Replace('\\', '/');
-        return candidateText.IndexOf(Encoding.UTF8.GetBytes(relative)) >= 0;
+        var relative = Encoding.UTF8.GetBytes(Path.GetRelativePath(directory, targetFullPath).Replace('\\', '/'));
+        for (var from = 0; from < candidateText.Length;)
+        {
+            var at = candidateText[from..].IndexOf(relative);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            at += from;
+            var end = at + relative.Length;
+            var start = at >= 2 && candidateText[at - 1] == '/' && candidateText[at - 2] == '.' && (at == 2 || !IsPathByte(candidateText[at - 3])) ? at - 2 : at;
+            if ((start == 0 || !IsPathByte(candidateText[start - 1])) && (end == candidateText.Length || !IsPathByte(candidateText[end])))
+            {
+                return true;
+            }
+
+            from = at + 1;
+        }
+
+        return false;
     }
+
+    /// <summary>Bytes that continue a path: a match must not be part of a longer path (<c>other/x.json</c>, <c>x.json.bak</c>).</summary>
+    private static bool IsPathByte(byte b) =>
+        b is (byte)'/' or (byte)'.' or (byte)'-' or (byte)'_' or (byte)'\\' || char.IsAsciiLetterOrDigit((char)b) || b >= 0x80;
 
     private static byte[]? Read(string fullPath)
     {
