@@ -25,6 +25,12 @@ internal static class ShellRunner
             start.ArgumentList.Add(arg);
         }
 
+        // The test host runs under MSBuild and the test platform; a dotnet started from a test must not inherit that.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
