@@ -229,6 +229,15 @@ public sealed class ActionScriptTests : IDisposable
     public void The_action_passes_every_input_through_env_and_calls_these_scripts()
     {
         var action = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "action.yml"));
+        var yaml = new YamlDotNet.RepresentationModel.YamlStream();
+        yaml.Load(new StringReader(action));
+        var root = (YamlDotNet.RepresentationModel.YamlMappingNode)yaml.Documents.ShouldHaveSingleItem().RootNode;
+        var runs = (YamlDotNet.RepresentationModel.YamlMappingNode)root["runs"];
+        runs["using"].ToString().ShouldBe("composite");
+        var steps = ((YamlDotNet.RepresentationModel.YamlSequenceNode)runs["steps"]).Children.Cast<YamlDotNet.RepresentationModel.YamlMappingNode>().ToList();
+        steps.Where(s => s.Children.ContainsKey("run")).ShouldAllBe(s => s["shell"].ToString() == "bash");
+        ((YamlDotNet.RepresentationModel.YamlMappingNode)root["inputs"]).Children.Keys.Select(k => k.ToString())
+            .ShouldBe(["path", "config", "engine", "fail-on", "format", "sarif-file", "upload-sarif", "category", "changed-since", "baseline", "parameters", "dotnet-version"]);
         action.ShouldContain("using: composite");
         foreach (var script in new[] { "install.sh", "scan.sh", "verdict.sh" })
         {
