@@ -10,7 +10,7 @@ runs=${1:-20}
 command -v pre-commit >/dev/null || { echo "bench/precommit.sh: pre-commit is not installed (apt-get install -y pre-commit)" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export PRE_COMMIT_HOME="$work/pre-commit-home" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+export PRE_COMMIT_HOME="$work/pre-commit-home" POLICYGATE_CACHE_DIR="$work/policygate-cache" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.com GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.com
 
 # The hook repository: this working tree as it is, committed once in a scratch copy.
@@ -48,6 +48,8 @@ Resources:
                 Action: [s3:GetObject, s3:ListBucket]
                 Resource: !Sub 'arn:${AWS::Partition}:s3:::reports-${AWS::AccountId}/*'
 YAML
+# A typical policygate.yaml (read by every run).
+printf 'fail-on: error\nexclude: ["**/fixtures/**"]\nrules:\n  PG1002: warning\nsuppressions:\n  - rule: PG2004\n    path: legacy/**\n    reason: legacy account\n' > "$project/policygate.yaml"
 for i in $(seq 1 40); do cp examples/policies/iam/s3-read-only.json "$project/iam/unchanged-$i.json"; done
 files=(iam/s3-read-only.json iam/deploy-role-trust.json iam/ops-break-glass.json iam/billing-readonly.yaml infra/stack.yaml)
 git -C "$project" add -A
@@ -83,5 +85,7 @@ echo "| five changed files ($runs runs; load average $(cut -d' ' -f1-3 /proc/loa
 echo "|---|---:|---:|---:|---:|"
 measure "hook command, ReadyToRun (as pre-commit installs it)" "$hook_tool" scan --include-referencing "${files[@]}"
 measure "hook command, framework-dependent (JIT only)" "$work/fdd-tool/policygate" scan --include-referencing "${files[@]}"
+measure "hook command, ReadyToRun, configuration cache off" env POLICYGATE_CACHE_DIR=off "$hook_tool" scan --include-referencing "${files[@]}"
+measure "hook command, ReadyToRun, without --include-referencing" "$hook_tool" scan "${files[@]}"
 measure "\`policygate --version\`, ReadyToRun" "$hook_tool" --version
 measure "\`pre-commit run --files\` (pre-commit itself included)" pre-commit run --files "${files[@]}"
