@@ -16,7 +16,12 @@ public static class ReferencingFiles
     /// <summary>Candidate files larger than this are not searched (templates are far smaller; CloudFormation's own limit is 1 MB).</summary>
     public const long MaxCandidateBytes = 4 * 1024 * 1024;
 
-    public static IReadOnlyList<DiscoveredFile> Find(IReadOnlyCollection<DiscoveredFile> targets, IReadOnlyList<DiscoveredFile> candidates)
+    /// <summary>
+    /// The files that reference a target, and the files that reference those, and so on.
+    /// <paramref name="candidatesNaming"/> returns the candidate files whose text may contain one of the given
+    /// file names (all candidates will do; a git grep is faster in a large repository).
+    /// </summary>
+    public static IReadOnlyList<DiscoveredFile> Find(IReadOnlyCollection<DiscoveredFile> targets, Func<IReadOnlyCollection<string>, IReadOnlyList<DiscoveredFile>> candidatesNaming)
     {
         var selected = new HashSet<string>(targets.Select(t => t.FullPath), StringComparer.Ordinal);
         var pending = targets.ToList();
@@ -24,8 +29,9 @@ public static class ReferencingFiles
         var texts = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
         while (pending.Count > 0)
         {
+            var names = pending.Select(t => Path.GetFileName(t.FullPath)).Distinct(StringComparer.Ordinal).ToList();
             var next = new List<DiscoveredFile>();
-            foreach (var candidate in candidates)
+            foreach (var candidate in candidatesNaming(names))
             {
                 if (selected.Contains(candidate.FullPath))
                 {
@@ -49,6 +55,30 @@ public static class ReferencingFiles
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Repository-relative paths of the tracked and untracked, not ignored, JSON and YAML files under
+    /// <paramref name="root"/> that contain one of the names (git grep), or null when git cannot answer.
+    /// </summary>
+    public static IReadOnlyList<string>? GitFilesNaming(string root, IReadOnlyCollection<string> names)
+    {
+        var args = new List<string> { "grep", "-l", "-z", "-I", "-F", "--untracked" };
+        foreach (var name in names)
+        {
+            args.Add("-e");
+            args.Add(name);
+        }
+
+        args.Add("--");
+        args.AddRange(FileDiscovery.CandidateExtensions.Select(e => $":(icase)*{e}"));
+        var result = GitProcess.Run(root, [.. args]);
+        return result?.ExitCode switch
+        {
+            0 => GitProcess.SplitNul(result.Output),
+            1 => [],
+            _ => null,
+        };
     }
 
     /// <summary>Whether the candidate's text holds the target's path relative to the candidate's directory.</summary>

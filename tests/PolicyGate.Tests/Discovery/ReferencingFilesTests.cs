@@ -29,6 +29,9 @@ public class ReferencingFilesTests
         dir.Write("infra/nested/role.yaml", "Resources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      Policies:\n        - Fn::Transform:\n            Name: AWS::Include\n            Parameters:\n              Location: ../policies/read.json\n");
         dir.Write("infra/main.yaml", "Resources:\n  Nested:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: nested/role.yaml\n");
         dir.Write("infra/unrelated.yaml", "Resources: {}\n");
+        dir.Write("infra/ignored.yaml", "Location: policies/read.json\n");
+        dir.Write("infra/README.md", "see policies/read.json\n");
+        dir.Write(".gitignore", "infra/ignored.yaml\n");
 
         var found = FileDiscovery.Discover(new DiscoveryRequest
         {
@@ -42,6 +45,10 @@ public class ReferencingFilesTests
 
         var without = FileDiscovery.Discover(new DiscoveryRequest { Paths = ["infra/policies/read.json"], WorkingDirectory = dir.Root });
         without.Files.ShouldHaveSingleItem();
+
+        // git grep (in a work tree) honours .gitignore; the plain walk with gitignore off finds the ignored referrer too.
+        var walked = FileDiscovery.Discover(new DiscoveryRequest { Paths = ["infra/policies/read.json"], WorkingDirectory = dir.Root, IncludeReferencing = true, UseGitIgnore = false });
+        walked.Files.Select(f => f.Path).ShouldBe(["infra/ignored.yaml", "infra/main.yaml", "infra/nested/role.yaml", "infra/policies/read.json"]);
     }
 
     [Fact]
