@@ -16,6 +16,21 @@ public sealed record Finding(RuleDescriptor Rule, FindingLevel Level, string Mes
     /// <summary>Other places that matter to the finding (for example the first of two duplicate keys).</summary>
     public ImmutableArray<RelatedLocation> Related { get; init; } = ImmutableArray<RelatedLocation>.Empty;
 
+    /// <summary>
+    /// The finding's identity across runs (see <c>Reporting/FindingFingerprint</c>): stable when lines shift,
+    /// so a baseline recognises it. Null until the pipeline stamps it.
+    /// </summary>
+    public string? Fingerprint { get; init; }
+
+    /// <summary>The suppression that applies, if any: the finding is kept for the record but does not block.</summary>
+    public Suppression? SuppressedBy { get; init; }
+
+    /// <summary>New or unchanged relative to the baseline; null when the run has no baseline.</summary>
+    public BaselineState? Baseline { get; init; }
+
+    /// <summary>Whether the finding counts towards the exit code: not suppressed and not already in the baseline.</summary>
+    public bool IsBlockingCandidate => SuppressedBy is null && Baseline != BaselineState.Unchanged;
+
     public string RuleId => Rule.Id;
 
     public Finding WithProperty(string key, string value) => this with { Properties = Properties.SetItem(key, value) };

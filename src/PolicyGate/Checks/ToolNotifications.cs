@@ -19,5 +19,5 @@ public static class ToolNotifications
             "(no finding)",
             "text"));
 
-    public static IEnumerable<RuleDescriptor> All => [RuleFailed];
+    public static IEnumerable<RuleDescriptor> All => [RuleFailed, .. Adoption.AdoptionNotifications.All];
 }

@@ -20,6 +20,7 @@ public static class PolicyGateCli
             ScanCommand.Create(io),
             RulesCommand.Create(io),
             ParseCommand.Create(io),
+            BaselineCommand.Create(io),
         };
         foreach (var option in root.Options.OfType<VersionOption>().ToList())
         {

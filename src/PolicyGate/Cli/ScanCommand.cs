@@ -1,6 +1,7 @@
 using System.CommandLine;
-using PolicyGate.Checks;
+using System.Diagnostics;
 using PolicyGate.Config;
+using PolicyGate.Discovery;
 using PolicyGate.Pipeline;
 using PolicyGate.Reporting;
 
@@ -11,93 +12,102 @@ public static class ScanCommand
 {
     public static Command Create(CliOutput io)
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Files or directories to scan (default: the current directory).", Arity = ArgumentArity.ZeroOrMore };
-        var config = new Option<string?>("--config") { Description = "Configuration file (default: ./policygate.yaml when present).", HelpName = "FILE" };
-        var format = new Option<string>("--format") { Description = "Report format.", DefaultValueFactory = _ => "text" };
+        var selection = new ScanSelectionOptions();
+        var format = new Option<string>("--format") { Description = "Report format: text, sarif, json, or github (annotations; with GITHUB_STEP_SUMMARY set, also a job summary).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(ReportWriters.Formats);
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE; a one-line summary still goes to standard error.", HelpName = "FILE" };
+        var sarifFile = new Option<string?>("--sarif-file") { Description = "Also write the SARIF report to FILE, whatever --format is (the GitHub Action uses this with --format github).", HelpName = "FILE" };
         var failOn = new Option<string?>("--fail-on") { Description = "Lowest finding level that fails the run (exit code 1): error, warning, note or never. Default: error." };
         failOn.AcceptOnlyFromAmong("error", "warning", "note", "never");
+        var baseline = new Option<string?>("--baseline") { Description = "A previous SARIF report (see 'policygate baseline'): findings already in it are marked unchanged and do not fail the run. Default: the configuration's 'baseline' file.", HelpName = "FILE" };
+        var includeSuppressed = new Option<bool>("--include-suppressed") { Description = "Keep suppressed findings in the report, marked with their justification (SARIF 'suppressions'). GitHub code scanning ignores the mark and opens alerts for them, so they are left out by default." };
 
         var command = new Command("scan", "Scan files and directories for IAM policies, CloudFormation templates and EventBridge patterns.")
         {
-            paths, config, format, output, failOn,
+            format, output, sarifFile, failOn, baseline, includeSuppressed,
         };
-        var cloudFormation = new CloudFormationOptions();
-        cloudFormation.AddTo(command);
-        command.SetAction(parse => Run(
-            io,
-            parse.GetValue(paths) ?? [],
-            parse.GetValue(config),
-            parse.GetValue(format)!,
-            parse.GetValue(output),
-            parse.GetValue(failOn),
-            loaded => cloudFormation.Apply(parse, loaded, io)));
-        return command;
-    }
-
-    private static int Run(CliOutput io, string[] paths, string? configPath, string format, string? outputPath, string? failOn, Func<PolicyGateConfig, PolicyGateConfig?> commandLine)
-    {
-        var config = LoadConfig(io, configPath) is { } loaded ? commandLine(loaded) : null;
-        if (config is null)
+        selection.AddTo(command);
+        command.SetAction(parse =>
         {
-            return ExitCodes.UsageError;
-        }
-
-        var progress = io.ErrorIsTerminal ? new ProgressLine(io.Error) : null;
-        var outcome = ScanPipeline.Default.Run(new ScanRequest
-        {
-            Paths = paths,
-            WorkingDirectory = io.WorkingDirectory,
-            Config = config,
-            Progress = progress is null ? null : progress.Report,
-        });
-        progress?.Clear();
-        if (outcome.Report is not { } report)
-        {
-            foreach (var missing in outcome.MissingPaths)
+            var clock = Stopwatch.StartNew();
+            var setup = selection.Resolve(parse, io);
+            if (setup.ExitCode is { } failed)
             {
-                io.Error.WriteLine(missing.StartsWith('-')
-                    ? $"policygate: unknown option {missing} (to scan a path starting with '-', put it after --)"
-                    : $"policygate: {missing}: no such file or directory");
+                return failed;
             }
 
-            return ExitCodes.UsageError;
-        }
-
-        var writer = ReportWriters.For(format);
-        if (outputPath is not null)
-        {
-            var full = Path.GetFullPath(outputPath, io.WorkingDirectory);
-            try
+            var request = setup.Request!;
+            var baselinePath = parse.GetValue(baseline) is { } given ? Path.GetFullPath(given, io.WorkingDirectory) : request.Config.Adoption.BaselinePath;
+            if (baselinePath is not null)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-                using var file = File.Create(full);
-                writer.Write(report, file);
+                try
+                {
+                    request = request with { Baseline = Baseline.Read(baselinePath, parse.GetValue(baseline) ?? RepositoryRoot.ReportPath(RepositoryRoot.ReportBase(io.WorkingDirectory), baselinePath)) };
+                }
+                catch (BaselineException ex)
+                {
+                    io.Error.WriteLine($"policygate: {ex.Message}");
+                    return ExitCodes.UsageError;
+                }
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+
+            request = request with { IncludeSuppressed = parse.GetValue(includeSuppressed) };
+            if (ScanSelectionOptions.Run(io, request) is not { } report)
             {
-                io.Error.WriteLine($"policygate: cannot write {outputPath}: {ex.Message}");
+                return ExitCodes.UsageError;
+            }
+
+            var formatName = parse.GetValue(format)!;
+            if (parse.GetValue(sarifFile) is { } sarifPath && !ReportFiles.TryWrite(io, sarifPath, stream => new SarifReportWriter().Write(report, stream)))
+            {
                 return ExitCodes.ToolFailure;
             }
 
+            if (!WriteReport(io, report, formatName, parse.GetValue(output)))
+            {
+                return ExitCodes.ToolFailure;
+            }
+
+            if (formatName == "github" && io.Environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } summaryPath)
+            {
+                var facts = new RunFacts(clock.Elapsed) { BlobUrl = RunFacts.BlobUrlFrom(io.Environment) };
+                if (!ReportFiles.TryAppend(io, summaryPath, JobSummaryWriter.Render(report, facts)))
+                {
+                    return ExitCodes.ToolFailure;
+                }
+            }
+
+            return ExitCodes.ForScan(report, parse.GetValue(failOn) ?? request.Config.FailOn ?? "error");
+        });
+        return command;
+    }
+
+    private static bool WriteReport(CliOutput io, ScanReport report, string format, string? outputPath)
+    {
+        var writer = ReportWriters.For(format);
+        if (outputPath is not null)
+        {
+            if (!ReportFiles.TryWrite(io, outputPath, stream => writer.Write(report, stream)))
+            {
+                return false;
+            }
+
+            io.Error.WriteLine(report.SummaryLine());
+            return true;
+        }
+
+        io.Out.Flush();
+        using (var stdout = io.OpenStandardOutput())
+        {
+            writer.Write(report, stdout);
+        }
+
+        if (format is not "text" and not "github")
+        {
             io.Error.WriteLine(report.SummaryLine());
         }
-        else
-        {
-            io.Out.Flush();
-            using (var stdout = io.OpenStandardOutput())
-            {
-                writer.Write(report, stdout);
-            }
 
-            if (format != "text")
-            {
-                io.Error.WriteLine(report.SummaryLine());
-            }
-        }
-
-        return ExitCodes.ForScan(report, failOn ?? config.FailOn ?? "error");
+        return true;
     }
 
     /// <summary>The run's configuration, or null after reporting why it cannot be used (exit code 2).</summary>
@@ -116,7 +126,7 @@ public static class ScanCommand
             return PolicyGateConfig.Default;
         }
 
-        var reportPath = Discovery.RepositoryRoot.ReportPath(Discovery.RepositoryRoot.ReportBase(io.WorkingDirectory), full);
+        var reportPath = RepositoryRoot.ReportPath(RepositoryRoot.ReportBase(io.WorkingDirectory), full);
         var result = ConfigLoader.Load(full, reportPath);
         if (result.Succeeded)
         {

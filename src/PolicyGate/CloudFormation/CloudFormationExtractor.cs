@@ -37,6 +37,11 @@ public sealed class CloudFormationExtractor(TemplateExtractor templates) : ISubj
         }
 
         subjects.Add(extraction.Template);
+        foreach (var suppression in extraction.Template.Suppressions)
+        {
+            context.Suppressions.Add(suppression);
+        }
+
         foreach (var policy in extraction.Policies)
         {
             subjects.Add(policy.Subject);

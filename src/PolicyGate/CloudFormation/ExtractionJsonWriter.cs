@@ -136,12 +136,9 @@ public static class ExtractionJsonWriter
         foreach (var suppression in extraction.Template.Suppressions)
         {
             writer.WriteStartObject();
-            writer.WriteString("id", suppression.RuleId);
-            writer.WriteString("scope", suppression.Scope.Span.ToString());
-            if (suppression.Reason is { } reason)
-            {
-                writer.WriteString("reason", reason);
-            }
+            writer.WriteString("id", suppression.Rule);
+            writer.WriteString("scope", suppression.Scope?.ToString());
+            writer.WriteString("reason", suppression.Reason);
 
             writer.WriteEndObject();
         }

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
+using PolicyGate.Checks;
 using PolicyGate.Documents;
-using PolicyGate.Extraction;
 
 namespace PolicyGate.CloudFormation;
 
@@ -11,20 +11,23 @@ namespace PolicyGate.CloudFormation;
 /// </summary>
 public static class TemplateSuppressions
 {
-    public static ImmutableArray<InlineSuppression> Read(CloudFormationTemplate template, TemplateDiagnostics diagnostics)
+    /// <summary>The justification reports show for an entry written without a reason.</summary>
+    public const string NoReasonGiven = "ignored in the template's Metadata (no reason given)";
+
+    public static ImmutableArray<Suppression> Read(CloudFormationTemplate template, TemplateDiagnostics diagnostics)
     {
-        var result = ImmutableArray.CreateBuilder<InlineSuppression>();
+        var result = ImmutableArray.CreateBuilder<Suppression>();
         var path = template.File.Path;
-        Add(template.Metadata, new SourceLocation(path, template.Root.Span), "the template", result, diagnostics);
+        Add(template.Metadata, template.Root.Span, "the template", result, diagnostics);
         foreach (var resource in template.Resources.Where(r => !r.Implicit))
         {
-            Add(resource.Metadata, new SourceLocation(path, resource.Span), resource.LogicalId, result, diagnostics);
+            Add(resource.Metadata, resource.Span, resource.LogicalId, result, diagnostics);
         }
 
         return result.ToImmutable();
     }
 
-    private static void Add(ObjectNode? metadata, SourceLocation scope, string owner, ImmutableArray<InlineSuppression>.Builder result, TemplateDiagnostics diagnostics)
+    private static void Add(ObjectNode? metadata, SourceSpan scope, string owner, ImmutableArray<Suppression>.Builder result, TemplateDiagnostics diagnostics)
     {
         if (metadata?["policygate"] is not { } section)
         {
@@ -52,7 +55,7 @@ public static class TemplateSuppressions
                 continue;
             }
 
-            result.Add(new InlineSuppression(id.Value, scope, reason, id.Location));
+            result.Add(new Suppression(SuppressionKind.InSource, id.Value, reason ?? NoReasonGiven, id.Location) { Scope = scope });
         }
     }
 }

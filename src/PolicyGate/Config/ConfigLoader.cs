@@ -48,10 +48,18 @@ public static class ConfigLoader
             return new ConfigLoadResult(PolicyGateConfig.Default with { SourcePath = reportPath }, []);
         }
 
-        var errors = ConfigSchema.Instance.Validate(root);
+        // A text already validated needs no second validation (see ValidConfigCache: it saves NJsonSchema's start-up).
+        var text = root.File.Text;
+        var known = text is not null && ValidConfigCache.Default.IsKnownValid(text, root.Span);
+        var errors = known ? [] : ConfigSchema.Instance.Validate(root);
         if (errors.Count > 0)
         {
             return new ConfigLoadResult(null, errors);
+        }
+
+        if (!known && text is not null)
+        {
+            ValidConfigCache.Default.RememberValid(text, root.Span);
         }
 
         var obj = (ObjectNode)root;
@@ -103,11 +111,16 @@ public static class ConfigLoader
             config = config with { Rules = settings };
         }
 
-        var cloudFormationErrors = new List<ConfigError>();
-        config = config with { CloudFormation = CloudFormationSettingsBinder.Bind(obj, cloudFormationErrors) };
-        if (cloudFormationErrors.Count > 0)
+        // Each section's binder checks what the schema cannot (cross-field rules, dates, files) into one list.
+        var sectionErrors = new List<ConfigError>();
+        config = config with
         {
-            return new ConfigLoadResult(null, cloudFormationErrors);
+            CloudFormation = CloudFormationSettingsBinder.Bind(obj, sectionErrors),
+            Adoption = AdoptionSettingsBinder.Bind(obj, sectionErrors),
+        };
+        if (sectionErrors.Count > 0)
+        {
+            return new ConfigLoadResult(null, sectionErrors);
         }
 
         return new ConfigLoadResult(config, []);

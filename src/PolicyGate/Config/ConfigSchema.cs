@@ -23,6 +23,9 @@ public sealed class ConfigSchema
 
     public static ConfigSchema Instance => Embedded.Value;
 
+    /// <summary>A hash of the embedded schema, so cached validation results end when the schema changes.</summary>
+    public static string SchemaHash { get; } = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(ReadSchemaText())));
+
     public static string ReadSchemaText()
     {
         using var stream = typeof(ConfigSchema).Assembly.GetManifestResourceStream(ResourceName)

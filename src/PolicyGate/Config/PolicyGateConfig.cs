@@ -29,4 +29,7 @@ public sealed record PolicyGateConfig
 
     /// <summary>CloudFormation parameter, pseudo parameter and import values (see <see cref="CloudFormationSettings"/>).</summary>
     public CloudFormationSettings CloudFormation { get; init; } = CloudFormationSettings.Default;
+
+    /// <summary>Suppressions and the baseline path (see <see cref="AdoptionSettings"/>).</summary>
+    public AdoptionSettings Adoption { get; init; } = AdoptionSettings.Default;
 }

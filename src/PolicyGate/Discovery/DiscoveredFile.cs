@@ -15,6 +15,12 @@ public sealed record DiscoveryRequest
     public PathFilter Filter { get; init; } = PathFilter.None;
 
     public bool UseGitIgnore { get; init; } = true;
+
+    /// <summary>When set, only files changed since the ref are kept (deleted files are never scanned).</summary>
+    public GitChanges? Changes { get; init; }
+
+    /// <summary>Also return the files under the report base that reference a selected file (see <see cref="ReferencingFiles"/>).</summary>
+    public bool IncludeReferencing { get; init; }
 }
 
 /// <summary>The files found, in report-path order, and the paths that could not be used.</summary>

@@ -43,8 +43,45 @@ public static class FileDiscovery
             }
         }
 
+        if (request.Changes is { } changes)
+        {
+            foreach (var unchanged in found.Keys.Where(full => !changes.IsChanged(full)).ToList())
+            {
+                found.Remove(unchanged);
+            }
+        }
+
+        if (request.IncludeReferencing && found.Count > 0 && missing.Count == 0)
+        {
+            foreach (var referrer in ReferencingFiles.Find(found.Values, names => CandidatesNaming(baseDirectory, names, request)))
+            {
+                found.TryAdd(referrer.FullPath, referrer);
+            }
+        }
+
         var files = found.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         return new DiscoveryResult(files, missing, baseDirectory);
+    }
+
+    /// <summary>
+    /// The files under the base that may name one of <paramref name="names"/>: in a git work tree those git grep
+    /// finds (fast in a large repository), elsewhere every candidate file. The same exclusions apply as to a walk.
+    /// </summary>
+    private static IReadOnlyList<DiscoveredFile> CandidatesNaming(string baseDirectory, IReadOnlyCollection<string> names, DiscoveryRequest request)
+    {
+        var fromGit = request.UseGitIgnore && RepositoryRoot.Find(baseDirectory) is not null ? ReferencingFiles.GitFilesNaming(baseDirectory, names) : null;
+        if (fromGit is null)
+        {
+            return WalkDirectory(baseDirectory, baseDirectory, request).ToList();
+        }
+
+        return fromGit
+            .Where(relative => CandidateExtensions.Contains(Path.GetExtension(relative)) && !IsSkippedByDefault(relative))
+            .Select(relative => Path.GetFullPath(Path.Combine(baseDirectory, relative)))
+            .Where(full => File.Exists(full))
+            .Select(full => new DiscoveredFile(full, RepositoryRoot.ReportPath(baseDirectory, full), Explicit: false))
+            .Where(file => request.Filter.Accepts(file.Path))
+            .ToList();
     }
 
     /// <summary>Default exclusions: dependency and build folders anywhere, CDK asset staging folders.</summary>

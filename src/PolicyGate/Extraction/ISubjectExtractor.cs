@@ -8,4 +8,11 @@ public interface ISubjectExtractor
 }
 
 /// <summary>What extractors may read besides the document: the run's configuration.</summary>
-public sealed record ExtractionContext(Config.PolicyGateConfig Config);
+public sealed record ExtractionContext(Config.PolicyGateConfig Config)
+{
+    /// <summary>
+    /// In-source suppressions met while extracting (a template's <c>Metadata: policygate: ignore</c>), with the
+    /// span each covers; the report stage joins them with the configured ones.
+    /// </summary>
+    public ICollection<Checks.Suppression> Suppressions { get; } = new List<Checks.Suppression>();
+}

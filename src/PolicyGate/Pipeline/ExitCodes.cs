@@ -19,7 +19,8 @@ public static class ExitCodes
 
     /// <summary>
     /// The exit code of a scan: 3 when a rule failed (the scan is incomplete), else 1 when a finding is at or
-    /// above the fail-on level, else 0. "never" never fails on findings.
+    /// above the fail-on level, else 0. "never" never fails on findings. Suppressed findings and findings
+    /// already in the baseline never fail the run.
     /// </summary>
     public static int ForScan(ScanReport report, string failOn)
     {
@@ -33,6 +34,6 @@ public static class ExitCodes
             return Success;
         }
 
-        return report.Findings.Any(f => f.Level >= threshold) ? Findings : Success;
+        return report.Findings.Any(f => f.IsBlockingCandidate && f.Level >= threshold) ? Findings : Success;
     }
 }

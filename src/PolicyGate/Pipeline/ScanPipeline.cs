@@ -24,6 +24,8 @@ public sealed class ScanPipeline(IReadOnlyList<ISubjectExtractor> extractors)
             WorkingDirectory = request.WorkingDirectory,
             Filter = new PathFilter(config.Include, config.Exclude),
             UseGitIgnore = config.UseGitIgnore,
+            Changes = request.Changes,
+            IncludeReferencing = request.IncludeReferencing,
         });
         if (discovery.MissingPaths.Count > 0)
         {
@@ -40,7 +42,22 @@ public sealed class ScanPipeline(IReadOnlyList<ISubjectExtractor> extractors)
             request.Progress?.Invoke(Interlocked.Increment(ref done), discovery.Files.Count);
         });
 
-        var findings = results.SelectMany(r => r.Findings).Order(FindingOrder.Instance).ToList();
+        IReadOnlyList<Finding> findings = results.SelectMany(r => r.Findings).Order(FindingOrder.Instance).ToList();
+
+        // Report stage: suppressions (configured and in-source) and the baseline decide what blocks.
+        var suppressions = config.Adoption.Suppressions.Concat(results.SelectMany(r => r.Suppressions));
+        findings = new Reporting.SuppressionStage(suppressions, request.Today).Apply(findings);
+        if (request.Baseline is { } baseline)
+        {
+            findings = baseline.Mark(findings);
+        }
+
+        var suppressed = findings.Count(f => f.SuppressedBy is not null);
+        if (!request.IncludeSuppressed && suppressed > 0)
+        {
+            findings = findings.Where(f => f.SuppressedBy is null).ToList();
+        }
+
         var documents = results.SelectMany(r => r.Kinds)
             .GroupBy(k => k)
             .ToImmutableSortedDictionary(g => g.Key, g => g.Count());
@@ -50,6 +67,8 @@ public sealed class ScanPipeline(IReadOnlyList<ISubjectExtractor> extractors)
             Documents = documents,
             Policies = results.Sum(r => r.Policies),
             EventPatterns = results.Sum(r => r.Patterns),
+            Suppressed = suppressed,
+            HasBaseline = request.Baseline is not null,
         };
         return new ScanOutcome(new ScanReport(ToolInfo.Current, request.Catalog.Descriptors, findings, summary), []);
     }
@@ -66,7 +85,6 @@ public sealed class ScanPipeline(IReadOnlyList<ISubjectExtractor> extractors)
         var policies = 0;
         var patterns = 0;
         var extraction = new ExtractionContext(config);
-        var suppressions = new List<InlineSuppression>();
         for (var i = 0; i < loaded.Documents.Length; i++)
         {
             var document = new ClassifiedDocument(loaded, loaded.Documents[i], DocumentClassifier.Classify(loaded.Documents[i], file.Path), i);
@@ -83,14 +101,14 @@ public sealed class ScanPipeline(IReadOnlyList<ISubjectExtractor> extractors)
                 patterns += subject is EventPatternSubject ? 1 : 0;
                 rules.Check(subject, context, fileLocation);
             }
-
-            suppressions.AddRange(subjects.OfType<ICarriesSuppressions>().SelectMany(s => s.Suppressions));
         }
 
-        return new FileResult(InlineSuppressionFilter.Apply(sink.Findings, suppressions), kinds, policies, patterns);
+        // The text is at hand only here, so each finding's identity for baselines is computed now.
+        var findings = Reporting.FindingFingerprint.Stamp(sink.Findings, file.Path, loaded.File.Text);
+        return new FileResult(findings, kinds, policies, patterns, [.. extraction.Suppressions]);
     }
 
-    private sealed record FileResult(IReadOnlyList<Finding> Findings, IReadOnlyList<DocumentKind> Kinds, int Policies, int Patterns);
+    private sealed record FileResult(IReadOnlyList<Finding> Findings, IReadOnlyList<DocumentKind> Kinds, int Policies, int Patterns, IReadOnlyList<Suppression> Suppressions);
 }
 
 /// <summary>The report, or the paths that did not exist (a usage error).</summary>

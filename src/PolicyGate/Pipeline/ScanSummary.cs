@@ -17,16 +17,29 @@ public sealed record ScanSummary
     public int EventPatterns { get; init; }
 
     public string Engine { get; init; } = "local";
+
+    /// <summary>Findings a suppression covered (dropped from the report unless suppressed findings are included).</summary>
+    public int Suppressed { get; init; }
+
+    /// <summary>True when findings were compared with a baseline (each then has a <see cref="Finding.Baseline"/> state).</summary>
+    public bool HasBaseline { get; init; }
 }
 
 /// <summary>Everything a report writer needs.</summary>
 public sealed record ScanReport(ToolInfo Tool, IReadOnlyList<RuleDescriptor> Rules, IReadOnlyList<Finding> Findings, ScanSummary Summary)
 {
-    public int Errors => Findings.Count(f => f.Level == FindingLevel.Error);
+    /// <summary>The findings reported as open: not suppressed (suppressed ones are only present when included on request).</summary>
+    public IEnumerable<Finding> Open => Findings.Where(f => f.SuppressedBy is null);
 
-    public int Warnings => Findings.Count(f => f.Level == FindingLevel.Warning);
+    public int Errors => Open.Count(f => f.Level == FindingLevel.Error);
 
-    public int Notes => Findings.Count(f => f.Level == FindingLevel.Note);
+    public int Warnings => Open.Count(f => f.Level == FindingLevel.Warning);
+
+    public int Notes => Open.Count(f => f.Level == FindingLevel.Note);
+
+    public int NewFindings => Open.Count(f => f.Baseline == BaselineState.New);
+
+    public int UnchangedFindings => Open.Count(f => f.Baseline == BaselineState.Unchanged);
 
     /// <summary>One line for humans: what was scanned and what was found.</summary>
     public string SummaryLine()
@@ -36,6 +49,9 @@ public sealed record ScanReport(ToolInfo Tool, IReadOnlyList<RuleDescriptor> Rul
             .Select(k => k.Key.Describe(k.Value));
         var scanned = $"{Summary.FilesScanned} file{(Summary.FilesScanned == 1 ? string.Empty : "s")} scanned";
         var detail = Summary.Documents.Values.Sum() > 0 ? $" ({string.Join(", ", kinds)})" : string.Empty;
-        return $"{scanned}{detail}; {Findings.Count} finding{(Findings.Count == 1 ? string.Empty : "s")}: {Errors} error{(Errors == 1 ? string.Empty : "s")}, {Warnings} warning{(Warnings == 1 ? string.Empty : "s")}, {Notes} note{(Notes == 1 ? string.Empty : "s")}";
+        var open = Errors + Warnings + Notes;
+        var adoption = (Summary.HasBaseline ? $"; baseline: {NewFindings} new, {UnchangedFindings} unchanged" : string.Empty)
+                       + (Summary.Suppressed > 0 ? $"; {Summary.Suppressed} suppressed" : string.Empty);
+        return $"{scanned}{detail}; {open} finding{(open == 1 ? string.Empty : "s")}: {Errors} error{(Errors == 1 ? string.Empty : "s")}, {Warnings} warning{(Warnings == 1 ? string.Empty : "s")}, {Notes} note{(Notes == 1 ? string.Empty : "s")}{adoption}";
     }
 }

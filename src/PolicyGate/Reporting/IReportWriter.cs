@@ -10,12 +10,13 @@ public interface IReportWriter
 
 public static class ReportWriters
 {
-    public static readonly string[] Formats = ["text", "sarif", "json"];
+    public static readonly string[] Formats = ["text", "sarif", "json", "github"];
 
     public static IReportWriter For(string format) => format switch
     {
         "sarif" => new SarifReportWriter(),
         "json" => new JsonReportWriter(),
+        "github" => new GitHubReportWriter(),
         _ => new TextReportWriter(),
     };
 }

@@ -33,6 +33,15 @@ public sealed class JsonReportWriter : IReportWriter
         w.WriteNumber("warning", report.Warnings);
         w.WriteNumber("note", report.Notes);
         w.WriteEndObject();
+        w.WriteNumber("suppressed", report.Summary.Suppressed);
+        if (report.Summary.HasBaseline)
+        {
+            w.WriteStartObject("baseline");
+            w.WriteNumber("new", report.NewFindings);
+            w.WriteNumber("unchanged", report.UnchangedFindings);
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
 
         w.WriteStartArray("findings");
@@ -49,6 +58,25 @@ public sealed class JsonReportWriter : IReportWriter
             w.WriteNumber("startColumn", span.StartColumn);
             w.WriteNumber("endLine", span.EndLine);
             w.WriteNumber("endColumn", span.EndColumn);
+            if (finding.Fingerprint is { } fingerprint)
+            {
+                w.WriteString("fingerprint", fingerprint);
+            }
+
+            if (finding.Baseline is { } state)
+            {
+                w.WriteString("baselineState", state == BaselineState.New ? "new" : "unchanged");
+            }
+
+            if (finding.SuppressedBy is { } suppression)
+            {
+                w.WriteStartObject("suppression");
+                w.WriteString("kind", suppression.SarifKind);
+                w.WriteString("justification", suppression.Reason);
+                w.WriteString("origin", suppression.Origin.ToString());
+                w.WriteEndObject();
+            }
+
             JsonOutput.WriteProperties(w, finding.Properties);
 
             w.WriteEndObject();

@@ -6,8 +6,10 @@ namespace PolicyGate.Reporting;
 
 /// <summary>
 /// SARIF 2.1.0 as GitHub code scanning ingests it: one run, every rule with its help and metadata, results
-/// with a repository-relative URI and a full region. Fingerprints are left to the uploader, which computes
-/// them from the file (a wrong one would be worse than none).
+/// with a repository-relative URI and a full region. GitHub's own <c>primaryLocationLineHash</c> is left to
+/// the uploader, which computes it from the file; PolicyGate's identity goes under its own key
+/// (<see cref="FindingFingerprint.Key"/>) for baselines. Suppressed findings (present only when included on
+/// request) carry <c>suppressions</c> with the justification; with a baseline each result has <c>baselineState</c>.
 /// </summary>
 public sealed class SarifReportWriter : IReportWriter
 {
@@ -128,6 +130,37 @@ public sealed class SarifReportWriter : IReportWriter
             w.WriteEndArray();
         }
 
+        if (finding.Fingerprint is { } fingerprint)
+        {
+            w.WriteStartObject("partialFingerprints");
+            w.WriteString(FindingFingerprint.Key, fingerprint);
+            w.WriteEndObject();
+        }
+
+        if (finding.Baseline is { } state)
+        {
+            w.WriteString("baselineState", state == BaselineState.New ? "new" : "unchanged");
+        }
+
+        if (finding.SuppressedBy is { } suppression)
+        {
+            w.WriteStartArray("suppressions");
+            w.WriteStartObject();
+            w.WriteString("kind", suppression.SarifKind);
+            w.WriteString("status", "accepted");
+            w.WriteString("justification", suppression.Reason);
+            w.WriteStartObject("location");
+            w.WriteStartObject("physicalLocation");
+            w.WriteStartObject("artifactLocation");
+            w.WriteString("uri", ToUri(suppression.Origin.Path));
+            w.WriteEndObject();
+            WriteRegion(w, suppression.Origin.Span);
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndArray();
+        }
+
         JsonOutput.WriteProperties(w, finding.Properties);
 
         w.WriteEndObject();
@@ -146,14 +179,18 @@ public sealed class SarifReportWriter : IReportWriter
         w.WriteStartObject("artifactLocation");
         w.WriteString("uri", ToUri(location.Path));
         w.WriteEndObject();
+        WriteRegion(w, location.Span);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteRegion(Utf8JsonWriter w, Documents.SourceSpan span)
+    {
         w.WriteStartObject("region");
-        var span = location.Span;
         w.WriteNumber("startLine", span.StartLine);
         w.WriteNumber("startColumn", span.StartColumn);
         w.WriteNumber("endLine", span.EndLine);
         w.WriteNumber("endColumn", Math.Max(span.EndColumn, span.EndLine == span.StartLine ? span.StartColumn + 1 : 1));
-        w.WriteEndObject();
-        w.WriteEndObject();
         w.WriteEndObject();
     }
 

@@ -19,5 +19,9 @@ public sealed class TextReportWriter : IReportWriter
     }
 
     public static string Line(Finding finding) =>
-        $"{finding.Location.Path}:{finding.Location.Span.StartLine}:{finding.Location.Span.StartColumn}: {finding.Level.Name()} {finding.RuleId} {finding.Message}";
+        $"{finding.Location.Path}:{finding.Location.Span.StartLine}:{finding.Location.Span.StartColumn}: {finding.Level.Name()} {finding.RuleId} {finding.Message}{Marks(finding)}";
+
+    private static string Marks(Finding finding) =>
+        (finding.Baseline == BaselineState.Unchanged ? " (in the baseline)" : string.Empty)
+        + (finding.SuppressedBy is { } s ? $" (suppressed: {s.Reason})" : string.Empty);
 }

@@ -96,6 +96,21 @@ public class PolicyStructureRuleTests
     }
 
     [Fact]
+    public void A_policy_that_is_wholly_unknown_is_not_judged()
+    {
+        var file = new SourceFile("t.yaml", "/t.yaml");
+        var unknown = new ScalarNode(file, new SourceSpan(9, 13, 9, 40), ScalarKind.Unknown, "Fn::Transform(AWS::Include)", ScalarStyle.Synthesized);
+        var subject = new PolicySubject(new PolicyOwner("t.yaml", "Role"), PolicyKind.Identity, unknown);
+        IRule<PolicySubject>[] rules = [new PolicyMissingStatementRule(), new InvalidEffectRule(), new ConflictingElementsRule(), new UnknownPolicyElementRule(), new InvalidPolicyVersionRule(), new MalformedPolicyElementRule()];
+        foreach (var rule in rules)
+        {
+            var sink = new FindingSink(RuleSettings.Default);
+            rule.Check(subject, new CheckContext(sink, PolicyGateConfig.Default));
+            sink.Findings.ShouldBeEmpty(rule.Descriptor.Id);
+        }
+    }
+
+    [Fact]
     public void Unknown_values_and_choices_are_checked_by_alternative()
     {
         // A policy as a template extraction would produce it: an unknown Effect is not judged; each branch of a choice is.

@@ -24,10 +24,10 @@ public sealed class InvalidTemplateSuppressionRule() : TemplateDiagnosticRule(Ru
         base.Check(subject, context);
         foreach (var suppression in subject.Suppressions)
         {
-            if (RuleCatalog.BuiltIn.Find(suppression.RuleId) is null)
+            if (RuleCatalog.BuiltIn.Find(suppression.Rule) is null)
             {
-                context.Sink.Report(Descriptor, suppression.DeclaredAt,
-                    $"\"{suppression.RuleId}\" is not a PolicyGate rule id or Access Analyzer issue code; this entry suppresses nothing");
+                context.Sink.Report(Descriptor, suppression.Origin,
+                    $"\"{suppression.Rule}\" is not a PolicyGate rule id or Access Analyzer issue code; this entry suppresses nothing");
             }
         }
     }

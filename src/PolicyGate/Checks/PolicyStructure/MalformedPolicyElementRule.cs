@@ -27,7 +27,12 @@ public sealed class MalformedPolicyElementRule : IRule<PolicySubject>
         {
             if (document is not ObjectNode root)
             {
-                context.Report(Rule, document, $"a policy must be an object, not {document.KindName}");
+                // A policy not known offline (a macro's output, an unresolved parameter) is not judged here.
+                if (!PolicyElements.IsUnknownValue(document))
+                {
+                    context.Report(Rule, document, $"a policy must be an object, not {document.KindName}");
+                }
+
                 continue;
             }
 
