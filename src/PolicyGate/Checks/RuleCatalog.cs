@@ -1,6 +1,6 @@
 using PolicyGate.Checks.Configuration;
 using PolicyGate.Checks.Parsing;
-using PolicyGate.Checks.PolicyStructure;
+using PolicyGate.Checks.PolicyValidation;
 
 namespace PolicyGate.Checks;
 
@@ -24,7 +24,7 @@ public sealed class RuleCatalog
     public static RuleCatalog BuiltIn { get; } = Create(
     [
         .. ParsingRules.All,
-        .. PolicyStructureRules.All,
+        .. PolicyValidationRules.All,
         new InvalidConfigurationRule(),
     ]);
 

@@ -63,5 +63,6 @@ public static class PolicyGateCli
         }
     }
 
-    public static string VersionText() => $"policygate {ToolInfo.Current.Version}";
+    public static string VersionText() =>
+        $"policygate {ToolInfo.Current.Version} (IAM catalog: {Iam.Catalog.IamCatalogVersion.Package} {Iam.Catalog.IamCatalogVersion.PackageVersion}, data of {Iam.Catalog.IamCatalogVersion.DataDate})";
 }

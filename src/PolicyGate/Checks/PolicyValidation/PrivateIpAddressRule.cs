@@ -1,0 +1,48 @@
+using PolicyGate.AccessAnalyzer;
+using PolicyGate.Extraction;
+using PolicyGate.Iam.Model;
+using PolicyGate.Iam.Validation;
+
+namespace PolicyGate.Checks.PolicyValidation;
+
+public sealed class PrivateIpAddressRule : PolicyCheck
+{
+    public static readonly RuleDescriptor Rule = ValidationDescriptors.Create(
+        "PG2095",
+        "PrivateIpAddress",
+        ValidationFindingType.Error,
+        "PRIVATE_IP_ADDRESS",
+        "An IpAddress condition on aws:SourceIp lists only private addresses.",
+        "aws:SourceIp is the public address a request comes from. Requests through a VPC endpoint carry the private address in aws:VpcSourceIp instead, so a condition listing only private ranges in aws:SourceIp never matches.",
+        "Use public ranges, or aws:VpcSourceIp / aws:SourceVpce for VPC traffic.",
+        """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bucket/*", "Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}}]}""",
+        """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bucket/*", "Condition": {"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}}]}""");
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Check(PolicyCheckContext context)
+    {
+        foreach (var statement in context.Policy.Statements)
+        {
+            foreach (var (block, entry) in statement.ConditionsOn(k => k.Is("aws:SourceIp")))
+            {
+                if (block.Operator.Kind != ConditionOperatorKind.IpAddress)
+                {
+                    continue;
+                }
+
+                var ranges = entry.Values.Where(v => v.IsFullyKnown).Select(v => (Value: v, Ok: IpRanges.TryParse(v.Text, out var n, out _), Network: n)).Where(r => r.Ok).ToList();
+                if (ranges.Count == 0 || ranges.Count != entry.Items.Length)
+                {
+                    continue;
+                }
+
+                var privateOnes = ranges.Where(r => IpRanges.IsPrivate(r.Network)).ToList();
+                if (privateOnes.Count == ranges.Count)
+                {
+                    context.Report(entry.Node.Location, statement, $"aws:SourceIp holds only private addresses ({string.Join(", ", privateOnes.Select(p => p.Value.Text))}), which are never the source of a request to AWS; use aws:VpcSourceIp or aws:SourceVpce for traffic from a VPC");
+                }
+            }
+        }
+    }
+}
