@@ -18,10 +18,11 @@ public static class ScanCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE; a one-line summary still goes to standard error.", HelpName = "FILE" };
         var failOn = new Option<string?>("--fail-on") { Description = "Lowest finding level that fails the run (exit code 1): error, warning, note or never. Default: error." };
         failOn.AcceptOnlyFromAmong("error", "warning", "note", "never");
+        var ignore = IgnoreFindingOption.Create();
 
         var command = new Command("scan", "Scan files and directories for IAM policies, CloudFormation templates and EventBridge patterns.")
         {
-            paths, config, format, output, failOn,
+            paths, config, format, output, failOn, ignore,
         };
         command.SetAction(parse => Run(
             io,
@@ -29,13 +30,19 @@ public static class ScanCommand
             parse.GetValue(config),
             parse.GetValue(format)!,
             parse.GetValue(output),
-            parse.GetValue(failOn)));
+            parse.GetValue(failOn),
+            parse.GetValue(ignore) ?? []));
         return command;
     }
 
-    private static int Run(CliOutput io, string[] paths, string? configPath, string format, string? outputPath, string? failOn)
+    private static int Run(CliOutput io, string[] paths, string? configPath, string format, string? outputPath, string? failOn, string[] ignore)
     {
         var config = LoadConfig(io, configPath);
+        if (config is not null)
+        {
+            config = IgnoreFindingOption.Apply(config, ignore, RuleCatalog.BuiltIn, io.Error);
+        }
+
         if (config is null)
         {
             return ExitCodes.UsageError;

@@ -140,5 +140,6 @@ public static class PolicyValidationRules
         new RcpSyntaxErrorNotActionRule(),
         new RcpSyntaxErrorActionRule(),
         new ScpSyntaxErrorPrincipalRule(),
+        new WhitespaceInArnRule(),
     ];
 }
