@@ -16,8 +16,8 @@ public sealed class InvalidServiceConditionKeyRule : PolicyCheck
         "A service condition key does not exist in its service.",
         "The service exists but does not define this condition key, so it is never in a request and the condition never holds as written.",
         "Correct the key name; the Service Authorization Reference lists each service's keys.",
-        """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bucket/*", "Condition": {"StringEquals": {"s3:prefixes": "home/"}}}]}""",
-        """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bucket/*", "Condition": {"StringEquals": {"s3:prefix": "home/"}}}]}""");
+        """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::my-bucket", "Condition": {"StringEquals": {"s3:prefixes": "home/"}}}]}""",
+        """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::my-bucket", "Condition": {"StringEquals": {"s3:prefix": "home/"}}}]}""");
 
     public override RuleDescriptor Descriptor => Rule;
 

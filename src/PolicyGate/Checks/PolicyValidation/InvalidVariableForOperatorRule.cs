@@ -15,8 +15,8 @@ public sealed class InvalidVariableForOperatorRule : PolicyCheck
         "A policy variable is used with an operator that does not substitute variables.",
         "Policy variables are substituted only in the values of String and ARN operators. With numeric, date, Boolean, binary or IP operators the ${...} text is compared as it is.",
         "Use a String or ARN operator, or a literal value.",
-        """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bucket/*", "Condition": {"NumericLessThan": {"s3:max-keys": "${aws:PrincipalTag/limit}"}}}]}""",
-        """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bucket/*", "Condition": {"StringEquals": {"s3:prefix": "${aws:username}/"}}}]}""");
+        """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::my-bucket", "Condition": {"NumericLessThan": {"s3:max-keys": "${aws:PrincipalTag/limit}"}}}]}""",
+        """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::my-bucket", "Condition": {"StringEquals": {"s3:prefix": "${aws:username}/"}}}]}""");
 
     public override RuleDescriptor Descriptor => Rule;
 

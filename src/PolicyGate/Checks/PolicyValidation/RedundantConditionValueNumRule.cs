@@ -15,8 +15,8 @@ public sealed class RedundantConditionValueNumRule : PolicyCheck
         "A numeric or date comparison lists several values.",
         "Values of one key are ORed, so NumericLessThan with 10 and 20 is the same as NumericLessThan 20: only the widest bound counts.",
         "Keep the single bound that is meant.",
-        """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bucket/*", "Condition": {"NumericLessThan": {"s3:max-keys": ["10", "20"]}}}]}""",
-        """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bucket/*", "Condition": {"NumericLessThan": {"s3:max-keys": "20"}}}]}""");
+        """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::my-bucket", "Condition": {"NumericLessThan": {"s3:max-keys": ["10", "20"]}}}]}""",
+        """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::my-bucket", "Condition": {"NumericLessThan": {"s3:max-keys": "20"}}}]}""");
 
     public override RuleDescriptor Descriptor => Rule;
 

@@ -15,8 +15,8 @@ public sealed class TypeMismatchNumberRule : PolicyCheck
         "A numeric condition has a value that is not a number.",
         "Numeric operators compare with numbers; other text never matches.",
         "Write a number.",
-        """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bucket/*", "Condition": {"NumericLessThan": {"s3:max-keys": "ten"}}}]}""",
-        """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bucket/*", "Condition": {"NumericLessThan": {"s3:max-keys": "10"}}}]}""");
+        """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::my-bucket", "Condition": {"NumericLessThan": {"s3:max-keys": "ten"}}}]}""",
+        """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::my-bucket", "Condition": {"NumericLessThan": {"s3:max-keys": "10"}}}]}""");
 
     public override RuleDescriptor Descriptor => Rule;
 

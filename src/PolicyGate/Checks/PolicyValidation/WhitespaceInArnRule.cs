@@ -1,6 +1,7 @@
 using PolicyGate.AccessAnalyzer;
 using PolicyGate.Extraction;
 using PolicyGate.Iam.Model;
+using PolicyGate.Iam.Text;
 using PolicyGate.Iam.Validation;
 
 namespace PolicyGate.Checks.PolicyValidation;
@@ -28,7 +29,11 @@ public sealed class WhitespaceInArnRule : PolicyCheck
                 .Concat((statement.Principal?.Items ?? []).Concat(statement.NotPrincipal?.Items ?? []).Where(i => i.Type == PrincipalType.Aws).Select(i => i.Value));
             foreach (var value in values)
             {
-                if (value.IsString && value.Text.StartsWith("arn:", StringComparison.Ordinal) && value.Text.IndexOfAny([' ', '\t', '\n', '\r']) is var at and >= 0)
+                var at = value.IsString && value.Text.StartsWith("arn:", StringComparison.Ordinal)
+                    ? value.AsLiteralPattern().Segments.Where(s => s.Kind == SegmentKind.Literal && s.Length == s.Text.Length)
+                        .Select(s => s.Text.IndexOfAny([' ', '\t', '\n', '\r']) is var i and >= 0 ? s.Start + i : -1).FirstOrDefault(i => i >= 0, -1)
+                    : -1;
+                if (at >= 0)
                 {
                     var what = value.Text[at] is '\n' or '\r' ? "a line break" : value.Text[at] == '\t' ? "a tab" : "a space";
                     context.Report(value, statement, $"the ARN \"{value.Text.ReplaceLineEndings(" ").Trim()}\" contains {what} at position {at + 1}; ARNs have no whitespace");
