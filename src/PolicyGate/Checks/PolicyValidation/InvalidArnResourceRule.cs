@@ -35,10 +35,9 @@ public sealed class InvalidArnResourceRule : PolicyCheck
                 continue;
             }
 
-            var resource = ResourceArns.ResourceGlob(item);
-            if (!types.Any(t => ResourceArns.FormatGlob(t).Intersects(resource)))
+            if (!ResourceArns.MatchesSomeTypeToken(item, types))
             {
-                context.Report(item.Value, statement, $"the resource part \"{arn.Resource}\" of {item.Text} matches no {arn.Service} resource type (for example {types[0].ResourcePart})");
+                context.Report(item.Value, statement, $"the resource part \"{arn.Resource}\" of {item.Text} starts like no {arn.Service} resource type (they start with {string.Join(", ", ResourceArns.TypeTokens(types).Take(5))})");
             }
         }
     }

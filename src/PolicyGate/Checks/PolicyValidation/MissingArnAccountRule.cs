@@ -30,7 +30,7 @@ public sealed class MissingArnAccountRule : PolicyCheck
             }
 
             var types = ResourceArns.TypesOf(context.Catalog, arn.Service);
-            if (types.Count == 0 || !(arn.Account.Length == 0 && types.All(t => t.HasAccount)))
+            if (types.Count == 0 || !(arn.Account.Length == 0 && types.All(t => t.HasAccount) && !ResourceArns.MayBeAwsOwned(arn)))
             {
                 continue;
             }

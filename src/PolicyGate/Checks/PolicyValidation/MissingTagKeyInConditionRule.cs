@@ -1,5 +1,6 @@
 using PolicyGate.AccessAnalyzer;
 using PolicyGate.Extraction;
+using PolicyGate.Iam.Catalog;
 using PolicyGate.Iam.Model;
 using PolicyGate.Iam.Validation;
 
@@ -27,8 +28,9 @@ public sealed class MissingTagKeyInConditionRule : PolicyCheck
             var text = entry.Key.Text.TrimEnd('/');
             var templates = context.Catalog.GlobalConditionKeys
                 .Concat(entry.Key.Prefix is { } prefix && context.Catalog.Service(prefix) is { } service ? service.ConditionKeys : []);
-            var template = templates.FirstOrDefault(k => k.TemplatePrefix is { } p && p.TrimEnd('/').Equals(text, StringComparison.OrdinalIgnoreCase));
-            if (template is not null)
+            var template = templates.FirstOrDefault(k => k.TemplatePrefix is { } p && p.TrimEnd('/').Equals(text, StringComparison.OrdinalIgnoreCase)
+                && p.Contains("Tag", StringComparison.OrdinalIgnoreCase));
+            if (template is not null && context.Catalog.ConditionKey(entry.Key.Text).Status != ConditionKeyStatus.Known)
             {
                 context.Report(entry.KeyLocation, statement, $"the condition key {entry.Key} needs a tag name: {template.TemplatePrefix}tag-key");
             }

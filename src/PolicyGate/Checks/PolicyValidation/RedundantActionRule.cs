@@ -32,18 +32,9 @@ public sealed class RedundantActionRule : PolicyCheck
                 }
 
                 var items = element.Items.Where(i => i.Value.IsFullyKnown && !i.Value.Guard.IsConditional).ToList();
-                var globs = items.Select(i => i.ToGlob()).ToList();
-                for (var i = 0; i < items.Count; i++)
+                foreach (var (i, j) in RedundantEntries.Find(items.Select(i => i.ToGlob()).ToList()))
                 {
-                    for (var j = 0; j < items.Count; j++)
-                    {
-                        var duplicateBefore = globs[i].Equals(globs[j]) && j < i;
-                        if (i != j && (duplicateBefore || (!globs[i].Equals(globs[j]) && globs[j].Covers(globs[i]))))
-                        {
-                            context.Report(items[i].Value, statement, $"the action {items[i].Text} is redundant: {items[j].Text} already covers it");
-                            break;
-                        }
-                    }
+                    context.Report(items[i].Value, statement, $"the action {items[i].Text} is redundant: {items[j].Text} already covers it");
                 }
             }
         }

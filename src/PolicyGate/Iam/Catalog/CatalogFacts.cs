@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 
 namespace PolicyGate.Iam.Catalog;
@@ -133,7 +132,7 @@ public sealed record ActionInfo(string Service, string Name, AccessLevel Level, 
 public sealed record ServiceInfo(
     string Prefix,
     bool SupportsResourceControlPolicies,
-    FrozenDictionary<string, ActionInfo> Actions,
+    IReadOnlyDictionary<string, ActionInfo> Actions,
     ImmutableArray<ResourceTypeInfo> ResourceTypes,
     ImmutableArray<ConditionKeyInfo> ConditionKeys)
 {
@@ -151,5 +150,33 @@ public sealed record ServiceInfo(
         }
 
         return null;
+    }
+}
+
+/// <summary>
+/// A family of condition keys given by a regular expression (codebuild:secondaryArtifacts/NAME.location) and the
+/// templated key it stands for. The expression is compiled on first use: most runs never need it.
+/// </summary>
+public sealed class ConditionKeyPattern(string service, string pattern, string template)
+{
+    private readonly Lazy<System.Text.RegularExpressions.Regex> _regex = new(() => new System.Text.RegularExpressions.Regex(
+        "^(?:" + pattern + ")$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+        TimeSpan.FromMilliseconds(200)));
+
+    public string Service { get; } = service;
+
+    public string Template { get; } = template;
+
+    public bool Matches(string key)
+    {
+        try
+        {
+            return _regex.Value.IsMatch(key);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return false;
+        }
     }
 }

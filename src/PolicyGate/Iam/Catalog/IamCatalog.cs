@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 
 namespace PolicyGate.Iam.Catalog;
 
@@ -38,7 +37,7 @@ public sealed class IamCatalog
 {
     private readonly FrozenDictionary<string, ServiceInfo> _services;
     private readonly ImmutableArray<ConditionKeyInfo> _globalKeys;
-    private readonly ImmutableArray<(string Service, Regex Pattern, string Template)> _patterns;
+    private readonly ImmutableArray<ConditionKeyPattern> _patterns;
     private readonly FrozenDictionary<string, ImmutableArray<string>> _providerKeys;
 
     internal IamCatalog(
@@ -47,7 +46,7 @@ public sealed class IamCatalog
         string dataDate,
         FrozenDictionary<string, ServiceInfo> services,
         ImmutableArray<ConditionKeyInfo> globalKeys,
-        ImmutableArray<(string Service, Regex Pattern, string Template)> patterns,
+        ImmutableArray<ConditionKeyPattern> patterns,
         FrozenDictionary<string, ImmutableArray<string>> providerKeys)
     {
         PackageName = packageName;
@@ -57,9 +56,10 @@ public sealed class IamCatalog
         _globalKeys = globalKeys;
         _patterns = patterns;
         _providerKeys = providerKeys;
+        // A format whose service field is a placeholder (backup's recovery points: ${Vendor}) belongs to its own service.
         _typesByArnService = services.Values
-            .SelectMany(s => s.ResourceTypes)
-            .GroupBy(t => t.ArnService, StringComparer.Ordinal)
+            .SelectMany(s => s.ResourceTypes.Select(t => (Key: t.ArnService.StartsWith("${", StringComparison.Ordinal) ? s.Prefix : t.ArnService, Type: t)))
+            .GroupBy(x => x.Key, x => x.Type, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
     }
 
@@ -157,11 +157,11 @@ public sealed class IamCatalog
             return new ConditionKeyLookup(ConditionKeyStatus.Known, info);
         }
 
-        foreach (var (patternService, pattern, template) in _patterns)
+        foreach (var pattern in _patterns)
         {
-            if (patternService.Equals(service.Prefix, StringComparison.Ordinal) && pattern.IsMatch(key))
+            if (pattern.Service.Equals(service.Prefix, StringComparison.Ordinal) && pattern.Matches(key))
             {
-                return new ConditionKeyLookup(ConditionKeyStatus.Known, service.ConditionKey(template) ?? new ConditionKeyInfo(template, ConditionKeyType.String));
+                return new ConditionKeyLookup(ConditionKeyStatus.Known, service.ConditionKey(pattern.Template) ?? new ConditionKeyInfo(pattern.Template, ConditionKeyType.String));
             }
         }
 

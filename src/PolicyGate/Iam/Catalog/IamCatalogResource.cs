@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.IO.Compression;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace PolicyGate.Iam.Catalog;
 
@@ -44,7 +43,7 @@ public static class IamCatalogResource
 
         string packageName = string.Empty, packageVersion = string.Empty, dataDate = string.Empty;
         var globals = ImmutableArray.CreateBuilder<ConditionKeyInfo>();
-        var patterns = ImmutableArray.CreateBuilder<(string, Regex, string)>();
+        var patterns = ImmutableArray.CreateBuilder<ConditionKeyPattern>();
         var providers = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
         var services = new Dictionary<string, ServiceInfo>(StringComparer.OrdinalIgnoreCase);
         ServiceBuilder? current = null;
@@ -63,7 +62,7 @@ public static class IamCatalogResource
                     globals.Add(new ConditionKeyInfo(f[1], ConditionKeyTypes.Parse(f[2])));
                     break;
                 case "pattern":
-                    patterns.Add((f[1], new Regex("^" + f[2] + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking), f[3]));
+                    patterns.Add(new ConditionKeyPattern(f[1], f[2], f[3]));
                     break;
                 case "unassociated":
                     providers[f[1]] = [.. f[2].Split(',', StringSplitOptions.RemoveEmptyEntries)];
@@ -126,19 +125,23 @@ public static class IamCatalogResource
                 keysByName[key.Name] = key;
             }
 
+            var typesByName = Types.GroupBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
             var actions = new Dictionary<string, ActionInfo>(StringComparer.OrdinalIgnoreCase);
             foreach (var f in Actions)
             {
                 var resourceTypes = f[3].Split(',', StringSplitOptions.RemoveEmptyEntries)
                     .Select(r => r.EndsWith('*') ? new ActionResourceType(r[..^1], true) : new ActionResourceType(r, false))
                     .ToImmutableArray();
+                // An action supports its own keys and those of the resource types it acts on.
                 var keys = f[4].Split(',', StringSplitOptions.RemoveEmptyEntries)
+                    .Concat(resourceTypes.SelectMany(r => typesByName.TryGetValue(r.Name, out var type) ? type.ConditionKeys : []))
+                    .Distinct(StringComparer.OrdinalIgnoreCase)
                     .Select(k => keysByName.GetValueOrDefault(k) ?? new ConditionKeyInfo(k, ConditionKeyType.Unknown))
                     .ToImmutableArray();
                 actions[f[1]] = new ActionInfo(Prefix, f[1], ParseLevel(f[2]), resourceTypes, keys);
             }
 
-            return new ServiceInfo(Prefix, rcp, actions.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), [.. Types], [.. Keys]);
+            return new ServiceInfo(Prefix, rcp, actions, [.. Types], [.. Keys]);
         }
 
         private static AccessLevel ParseLevel(string codes)

@@ -44,6 +44,24 @@ public sealed class Glob : IEquatable<Glob>
     /// <summary>True when it matches nothing at all (a strict reading of a variable or unknown part).</summary>
     public bool IsEmpty => _tokens.Contains(Nothing, StringComparison.Ordinal);
 
+    /// <summary>The literal characters before the first wildcard (folded when the glob ignores case).</summary>
+    public string LiteralPrefix => _tokens[..LiteralRun(_tokens)];
+
+    /// <summary>The literal characters after the last wildcard (the whole text for a literal glob).</summary>
+    public string LiteralSuffix
+    {
+        get
+        {
+            var i = _tokens.Length;
+            while (i > 0 && _tokens[i - 1] is not AnyChar and not AnyString and not Nothing)
+            {
+                i--;
+            }
+
+            return _tokens[i..];
+        }
+    }
+
     /// <summary>Parses <c>*</c> and <c>?</c> as wildcards; every other character is literal.</summary>
     public static Glob Parse(string text, bool ignoreCase)
     {
@@ -198,8 +216,32 @@ public sealed class Glob : IEquatable<Glob>
             return true;
         }
 
-        var a = _tokens;
         var b = Align(other);
+        if (IsLiteral)
+        {
+            return other.IsLiteral && b == _tokens;
+        }
+
+        if (other.IsEmpty)
+        {
+            return true;
+        }
+
+        if (IsEmpty)
+        {
+            return false;
+        }
+
+        // Without '?' in this glob the test is one match: stand each wildcard of the other glob for a character
+        // this glob never names. Only a '*' here can absorb it, and whatever absorbs one character absorbs any
+        // string, so this glob covers the other exactly when it matches that witness.
+        if (!_tokens.Contains(AnyChar, StringComparison.Ordinal))
+        {
+            var witness = b.Replace(AnyString, '\uE001').Replace(AnyChar, '\uE002');
+            return Matches(witness);
+        }
+
+        var a = _tokens;
         var alphabet = Alphabet(a, b);
         var start = Closure(a, [0]);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -280,6 +322,17 @@ public sealed class Glob : IEquatable<Glob>
     public override bool Equals(object? obj) => Equals(obj as Glob);
 
     public override int GetHashCode() => HashCode.Combine(_tokens, IgnoreCase);
+
+    private static int LiteralRun(string tokens)
+    {
+        var i = 0;
+        while (i < tokens.Length && tokens[i] is not AnyChar and not AnyString and not Nothing)
+        {
+            i++;
+        }
+
+        return i;
+    }
 
     private static char Fold(char c, bool ignoreCase) => ignoreCase ? char.ToLowerInvariant(c) : c;
 

@@ -99,4 +99,78 @@ public static class ResourceArns
         "AWS::DynamoDB::Table" or "AWS::DynamoDB::Stream" => ["dynamodb"],
         _ => [],
     };
+
+    /// <summary>
+    /// True when the resource part could start like one of the types' formats. Only the leading type token
+    /// (text before the first '/' or ':') is compared: formats in the catalog do not cover every ARN form a
+    /// service accepts beyond it (API Gateway paths, for example), so deeper mismatches are not reported.
+    /// </summary>
+    public static bool MatchesSomeTypeToken(ResourceItem item, IReadOnlyList<ResourceTypeInfo> types)
+    {
+        var tokens = TypeTokens(types).ToList();
+        if (tokens.Count == 0 || tokens.Any(t => t.Length == 0))
+        {
+            return true;
+        }
+
+        tokens.AddRange(UndocumentedTypeTokens(item.Arn!.Service));
+        var (token, open) = LeadingToken(item);
+        return open ? tokens.Any(t => t.StartsWith(token, StringComparison.Ordinal)) : tokens.Contains(token, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// ARN forms AWS uses that the Service Authorization Reference does not list as resource types: CloudFormation
+    /// transforms (arn:aws:cloudformation:REGION:aws:transform/NAME) and WAF Classic change tokens.
+    /// </summary>
+    private static string[] UndocumentedTypeTokens(string service) => service switch
+    {
+        "cloudformation" => ["transform"],
+        "waf" or "waf-regional" => ["changetoken"],
+        _ => [],
+    };
+
+    /// <summary>The distinct leading tokens of the formats (empty when a format starts with a placeholder or '/').</summary>
+    public static IEnumerable<string> TypeTokens(IReadOnlyList<ResourceTypeInfo> types) =>
+        types.Select(t => t.ResourcePart)
+            .Select(p => p[..Math.Max(0, new[] { p.IndexOf('/'), p.IndexOf(':'), p.IndexOf("${", StringComparison.Ordinal), p.Length }.Where(i => i >= 0).Min())])
+            .Distinct(StringComparer.Ordinal);
+
+    /// <summary>The policy resource part up to the first '/' or ':'; open when a wildcard, variable or unknown part comes first.</summary>
+    private static (string Token, bool Open) LeadingToken(ResourceItem item)
+    {
+        var start = item.Arn!.ResourceStart;
+        var token = new StringBuilder();
+        foreach (var segment in item.Pattern.Segments)
+        {
+            if (segment.Start + segment.Length <= start)
+            {
+                continue;
+            }
+
+            if (segment.Kind != SegmentKind.Literal)
+            {
+                return (token.ToString(), true);
+            }
+
+            foreach (var c in segment.Text.AsSpan(Math.Max(0, Math.Min(start - segment.Start, segment.Text.Length))))
+            {
+                if (c is '/' or ':')
+                {
+                    return (token.ToString(), false);
+                }
+
+                token.Append(c);
+            }
+        }
+
+        return (token.ToString(), false);
+    }
+
+    /// <summary>
+    /// True for ARNs that can name resources AWS owns and shares without an account (public SSM documents and
+    /// parameters, AWS managed views, resources named AWS...): such ARNs legitimately leave the account empty.
+    /// </summary>
+    public static bool MayBeAwsOwned(Arn arn) =>
+        arn.Service is "ssm" or "resource-explorer-2" or "ec2"
+        || arn.Resource.Split('/', ':').Skip(1).FirstOrDefault() is { } name && name.StartsWith("AWS", StringComparison.OrdinalIgnoreCase);
 }
