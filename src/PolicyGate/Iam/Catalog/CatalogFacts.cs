@@ -83,7 +83,7 @@ public sealed record ConditionKeyInfo(string Name, ConditionKeyType Type)
         }
 
         var rest = name[(slash + 1)..];
-        return rest.StartsWith("${", StringComparison.Ordinal) || rest is "tag-key" ? slash + 1 : -1;
+        return rest.StartsWith("${", StringComparison.Ordinal) || rest.StartsWith('<') || rest is "tag-key" ? slash + 1 : -1;
     }
 }
 
