@@ -29,7 +29,10 @@ public sealed record PolicyValue(ScalarNode Node, Guard Guard)
     public PolicyPattern AsPattern() => PolicyPattern.Parse(Node.Value, Node.Unknowns, wildcards: true);
 
     /// <summary>The string parsed with policy variables and unknown parts but no wildcards (StringEquals values).</summary>
-    public PolicyPattern AsLiteralPattern() => PolicyPattern.Parse(Node.Value, Node.Unknowns, wildcards: false);
+    public PolicyPattern AsLiteralPattern() => LiteralPattern;
+
+    /// <summary>Parsed once: several checks read the variables of every value.</summary>
+    private PolicyPattern LiteralPattern { get; } = PolicyPattern.Parse(Node.Value, Node.Unknowns, wildcards: false);
 
     public override string ToString() => Node.Kind == ScalarKind.String ? $"\"{Text}\"" : Text;
 }

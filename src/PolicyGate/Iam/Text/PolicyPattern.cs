@@ -71,6 +71,13 @@ public sealed record PolicyPattern(string Text, ImmutableArray<TextSegment> Segm
 
     public static PolicyPattern Parse(string text, ImmutableArray<UnknownSegment> unknowns, bool wildcards, bool variables = true)
     {
+        // Most values are plain text: one literal segment, no scan for variables or wildcards needed.
+        if (unknowns.IsDefaultOrEmpty && !(variables && text.Contains("${", StringComparison.Ordinal))
+            && !(wildcards && (text.Contains('*', StringComparison.Ordinal) || text.Contains('?', StringComparison.Ordinal))))
+        {
+            return new PolicyPattern(text, text.Length == 0 ? [] : [new TextSegment(SegmentKind.Literal, text, 0, text.Length)], []);
+        }
+
         var segments = ImmutableArray.CreateBuilder<TextSegment>();
         var problems = ImmutableArray.CreateBuilder<VariableProblem>();
         var ordered = unknowns.IsDefaultOrEmpty ? [] : unknowns.Where(u => u.Length > 0).OrderBy(u => u.Start).ToArray();
