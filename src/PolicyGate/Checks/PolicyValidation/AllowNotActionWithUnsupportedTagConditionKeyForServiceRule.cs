@@ -22,17 +22,6 @@ public sealed class AllowNotActionWithUnsupportedTagConditionKeyForServiceRule :
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var statement in context.Policy.Statements)
-        {
-            if (!statement.IsAllow || statement.NotAction is not { } actions)
-            {
-                continue;
-            }
-
-            foreach (var (_, entry) in statement.ConditionsOn(TagKeys.IsTagKey))
-            {
-                context.Report(entry.KeyLocation, statement, $"an Allow with NotAction and {entry.Key} allows only actions of services that support that key");
-            }
-        }
+        SharedChecks.TagConditionSupport(context, PolicyEffect.Allow, notAction: true, (entry, _) => $"an Allow with NotAction and {entry.Key} allows only actions of services that support that key");
     }
 }

@@ -22,28 +22,6 @@ public sealed class AllowWithUnsupportedTagConditionKeyForServiceRule : PolicyCh
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var statement in context.Policy.Statements)
-        {
-            if (!statement.IsAllow || statement.Action is not { } actions)
-            {
-                continue;
-            }
-
-            foreach (var (_, entry) in statement.ConditionsOn(TagKeys.IsTagKey))
-            {
-                var services = actions.Items
-                    .Where(a => a.Value.IsFullyKnown && a.Service is { } s && !s.Contains('*', StringComparison.Ordinal) && !s.Contains('?', StringComparison.Ordinal))
-                    .Select(a => context.Catalog.Service(a.Service!))
-                    .Where(s => s is not null && !TagKeys.ServiceSupports(s, entry.Key))
-                    .Select(s => s!.Prefix)
-                    .Distinct(StringComparer.Ordinal)
-                    .Order(StringComparer.Ordinal)
-                    .ToList();
-                if (services.Count > 0)
-                {
-                    context.Report(entry.KeyLocation, statement, $"this Allow grants nothing for {string.Join(", ", services)}: those services do not support {entry.Key}");
-                }
-            }
-        }
+        SharedChecks.TagConditionSupport(context, PolicyEffect.Allow, notAction: false, (entry, services) => $"this Allow grants nothing for {string.Join(", ", services)}: those services do not support {entry.Key}");
     }
 }

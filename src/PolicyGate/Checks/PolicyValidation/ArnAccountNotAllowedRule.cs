@@ -22,20 +22,6 @@ public sealed class ArnAccountNotAllowedRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var (statement, item) in context.Policy.AnyResourceItems())
-        {
-            if (item.Arn is not { Prefix: "arn" } arn || !ResourceArns.IsPlainField(item, arn.ServiceStart, arn.Service) || item.Text.Contains("${", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var types = ResourceArns.TypesOf(context.Catalog, arn.Service);
-            if (types.Count == 0 || !(arn.Account.Length > 0 && !arn.Account.Contains('*', StringComparison.Ordinal) && types.All(t => !t.HasAccount)))
-            {
-                continue;
-            }
-
-            context.Report(item.Value, statement, $"the service {arn.Service} does not put an account in its ARNs; remove \"{arn.Account}\" from {item.Text}");
-        }
+        SharedChecks.ArnFields(context, (arn, types) => arn.Account.Length > 0 && !arn.Account.Contains('*', StringComparison.Ordinal) && types.All(t => !t.HasAccount), (arn, text) => $"the service {arn.Service} does not put an account in its ARNs; remove \"{arn.Account}\" from {text}");
     }
 }

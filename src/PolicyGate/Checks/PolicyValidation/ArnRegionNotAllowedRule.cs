@@ -22,20 +22,6 @@ public sealed class ArnRegionNotAllowedRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var (statement, item) in context.Policy.AnyResourceItems())
-        {
-            if (item.Arn is not { Prefix: "arn" } arn || !ResourceArns.IsPlainField(item, arn.ServiceStart, arn.Service) || item.Text.Contains("${", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var types = ResourceArns.TypesOf(context.Catalog, arn.Service);
-            if (types.Count == 0 || !(arn.Region.Length > 0 && !arn.Region.Contains('*', StringComparison.Ordinal) && types.All(t => !t.HasRegion)))
-            {
-                continue;
-            }
-
-            context.Report(item.Value, statement, $"the service {arn.Service} does not put a region in its ARNs; remove \"{arn.Region}\" from {item.Text}");
-        }
+        SharedChecks.ArnFields(context, (arn, types) => arn.Region.Length > 0 && !arn.Region.Contains('*', StringComparison.Ordinal) && types.All(t => !t.HasRegion), (arn, text) => $"the service {arn.Service} does not put a region in its ARNs; remove \"{arn.Region}\" from {text}");
     }
 }

@@ -22,18 +22,6 @@ public sealed class CreateSlrNotResourceRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var statement in context.Policy.Statements)
-        {
-            if (!statement.IsAllow)
-            {
-                continue;
-            }
-
-            var how = SensitiveActionGrants.Classify(statement, "iam:CreateServiceLinkedRole");
-            if (how == SensitiveActionGrant.NotResource)
-            {
-                context.Report(SensitiveActionGrants.Where(statement, how), statement, $"{statement.Label} allows the iam:CreateServiceLinkedRole action with NotResource, which lets the principal create service-linked roles for services it was not meant to enable; name the roles in Resource");
-            }
-        }
+        SharedChecks.SensitiveGrant(context, "iam:CreateServiceLinkedRole", SensitiveActionGrant.NotResource, "the iam:CreateServiceLinkedRole action with NotResource", "lets the principal create service-linked roles for services it was not meant to enable");
     }
 }

@@ -22,18 +22,6 @@ public sealed class CreateSlrStarInResourceAndNotActionRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var statement in context.Policy.Statements)
-        {
-            if (!statement.IsAllow)
-            {
-                continue;
-            }
-
-            var how = SensitiveActionGrants.Classify(statement, "iam:CreateServiceLinkedRole");
-            if (how == SensitiveActionGrant.StarInResourceAndNotAction)
-            {
-                context.Report(SensitiveActionGrants.Where(statement, how), statement, $"{statement.Label} allows NotAction (which includes iam:CreateServiceLinkedRole) with wildcards (*) in the resource, which lets the principal create service-linked roles for services it was not meant to enable; name the roles in Resource");
-            }
-        }
+        SharedChecks.SensitiveGrant(context, "iam:CreateServiceLinkedRole", SensitiveActionGrant.StarInResourceAndNotAction, "NotAction (which includes iam:CreateServiceLinkedRole) with wildcards (*) in the resource", "lets the principal create service-linked roles for services it was not meant to enable");
     }
 }

@@ -22,17 +22,6 @@ public sealed class DenyNotActionWithUnsupportedTagConditionKeyForServiceRule : 
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var statement in context.Policy.Statements)
-        {
-            if (!statement.IsDeny || statement.NotAction is not { } actions)
-            {
-                continue;
-            }
-
-            foreach (var (_, entry) in statement.ConditionsOn(TagKeys.IsTagKey))
-            {
-                context.Report(entry.KeyLocation, statement, $"a Deny with NotAction and {entry.Key} does not apply to actions of services that do not support that key");
-            }
-        }
+        SharedChecks.TagConditionSupport(context, PolicyEffect.Deny, notAction: true, (entry, _) => $"a Deny with NotAction and {entry.Key} does not apply to actions of services that do not support that key");
     }
 }

@@ -22,12 +22,6 @@ public sealed class EmptyArrayConditionForAllValuesRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var (statement, block, entry) in context.Policy.ConditionEntries())
-        {
-            if (entry is { WrittenAsList: true, Items.IsEmpty: true, MayBeAbsent: false } && (block.Operator.Qualifier == SetQualifier.ForAllValues))
-            {
-                context.Report(entry.Node.Location, statement, $"{block.Operator.Text} with no values matches only when {entry.Key} is missing; use Null to say that");
-            }
-        }
+        SharedChecks.EmptyConditionValues(context, op => op.Qualifier == SetQualifier.ForAllValues, (block, entry) => $"{block.Operator.Text} with no values matches only when {entry.Key} is missing; use Null to say that");
     }
 }

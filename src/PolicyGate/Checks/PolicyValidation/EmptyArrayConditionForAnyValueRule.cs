@@ -22,12 +22,6 @@ public sealed class EmptyArrayConditionForAnyValueRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var (statement, block, entry) in context.Policy.ConditionEntries())
-        {
-            if (entry is { WrittenAsList: true, Items.IsEmpty: true, MayBeAbsent: false } && (block.Operator.Qualifier == SetQualifier.ForAnyValue))
-            {
-                context.Report(entry.Node.Location, statement, $"{block.Operator.Text} with no values for {entry.Key} never matches");
-            }
-        }
+        SharedChecks.EmptyConditionValues(context, op => op.Qualifier == SetQualifier.ForAnyValue, (block, entry) => $"{block.Operator.Text} with no values for {entry.Key} never matches");
     }
 }

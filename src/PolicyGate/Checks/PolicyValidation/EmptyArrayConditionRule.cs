@@ -22,12 +22,6 @@ public sealed class EmptyArrayConditionRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var (statement, block, entry) in context.Policy.ConditionEntries())
-        {
-            if (entry is { WrittenAsList: true, Items.IsEmpty: true, MayBeAbsent: false } && (block.Operator.Qualifier == SetQualifier.None && !block.Operator.IfExists))
-            {
-                context.Report(entry.Node.Location, statement, $"{entry.Key} has no values under {block.Operator.Text}; list values or remove the key");
-            }
-        }
+        SharedChecks.EmptyConditionValues(context, op => op.Qualifier == SetQualifier.None && !op.IfExists, (block, entry) => $"{entry.Key} has no values under {block.Operator.Text}; list values or remove the key");
     }
 }

@@ -23,19 +23,6 @@ public sealed class EmptyVariableRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var statement in context.Policy.Statements)
-        {
-            var values = (statement.Resource?.Values ?? []).Concat(statement.NotResource?.Values ?? [])
-                .Concat(statement.Condition?.Entries.SelectMany(e => e.Entry.Values) ?? [])
-                .Concat((statement.Action?.Values ?? []).Concat(statement.NotAction?.Values ?? []))
-                .Concat((statement.Principal?.Items ?? []).Concat(statement.NotPrincipal?.Items ?? []).Select(i => i.Value));
-            foreach (var value in values.Where(v => v.IsString))
-            {
-                foreach (var problem in value.AsLiteralPattern().Problems.Where(p => p.Kind == VariableProblemKind.Empty))
-                {
-                    context.Report(value, statement, $"the policy variable \"{problem.Text}\" is empty");
-                }
-            }
-        }
+        SharedChecks.VariableProblems(context, VariableProblemKind.Empty, problem => $"the policy variable \"{problem.Text}\" is empty");
     }
 }

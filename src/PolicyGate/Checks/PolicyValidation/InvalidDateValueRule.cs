@@ -22,12 +22,6 @@ public sealed class InvalidDateValueRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var (statement, block, entry, value) in context.Policy.ConditionValues())
-        {
-            if (block.Operator.Family == OperatorFamily.Date && value.IsFullyKnown && !(!ConditionValues.IsDateLike(value) || ConditionValues.IsIsoDate(value)))
-            {
-                context.Report(value, statement, $"the date \"{value.Text}\" of {entry.Key} may not be read as intended; use YYYY-MM-DD");
-            }
-        }
+        SharedChecks.ConditionValueShapes(context, OperatorFamily.Date, value => !ConditionValues.IsDateLike(value) || ConditionValues.IsIsoDate(value), (block, entry, value) => $"the date \"{value.Text}\" of {entry.Key} may not be read as intended; use YYYY-MM-DD");
     }
 }

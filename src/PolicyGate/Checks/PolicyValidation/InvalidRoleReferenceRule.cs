@@ -24,12 +24,6 @@ public sealed class InvalidRoleReferenceRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var (statement, _, entry, item) in context.Policy.PrincipalItems())
-        {
-            if (entry.Type == PrincipalType.Aws && item.Form == AwsPrincipalForm.RoleId)
-            {
-                context.Report(item.Value, statement, $"the principal \"{item.Text}\" is an IAM role's unique id, not its ARN (AWS stores ids for deleted roles); use the role ARN");
-            }
-        }
+        SharedChecks.PrincipalIds(context, AwsPrincipalForm.RoleId, "role");
     }
 }

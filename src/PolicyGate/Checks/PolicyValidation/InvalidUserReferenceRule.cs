@@ -24,12 +24,6 @@ public sealed class InvalidUserReferenceRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var (statement, _, entry, item) in context.Policy.PrincipalItems())
-        {
-            if (entry.Type == PrincipalType.Aws && item.Form == AwsPrincipalForm.UserId)
-            {
-                context.Report(item.Value, statement, $"the principal \"{item.Text}\" is an IAM user's unique id, not its ARN (AWS stores ids for deleted users); use the user ARN");
-            }
-        }
+        SharedChecks.PrincipalIds(context, AwsPrincipalForm.UserId, "user");
     }
 }

@@ -22,20 +22,6 @@ public sealed class MissingArnAccountRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var (statement, item) in context.Policy.AnyResourceItems())
-        {
-            if (item.Arn is not { Prefix: "arn" } arn || !ResourceArns.IsPlainField(item, arn.ServiceStart, arn.Service) || item.Text.Contains("${", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var types = ResourceArns.TypesOf(context.Catalog, arn.Service);
-            if (types.Count == 0 || !(arn.Account.Length == 0 && types.All(t => t.HasAccount) && !ResourceArns.MayBeAwsOwned(arn)))
-            {
-                continue;
-            }
-
-            context.Report(item.Value, statement, $"every {arn.Service} ARN has an account; {item.Text} leaves it empty (use the account id or *)");
-        }
+        SharedChecks.ArnFields(context, (arn, types) => arn.Account.Length == 0 && types.All(t => t.HasAccount) && !ResourceArns.MayBeAwsOwned(arn), (arn, text) => $"every {arn.Service} ARN has an account; {text} leaves it empty (use the account id or *)");
     }
 }

@@ -22,20 +22,6 @@ public sealed class MissingArnRegionRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var (statement, item) in context.Policy.AnyResourceItems())
-        {
-            if (item.Arn is not { Prefix: "arn" } arn || !ResourceArns.IsPlainField(item, arn.ServiceStart, arn.Service) || item.Text.Contains("${", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var types = ResourceArns.TypesOf(context.Catalog, arn.Service);
-            if (types.Count == 0 || !(arn.Region.Length == 0 && types.All(t => t.HasRegion)))
-            {
-                continue;
-            }
-
-            context.Report(item.Value, statement, $"every {arn.Service} ARN has a region; {item.Text} leaves it empty (use a region or *)");
-        }
+        SharedChecks.ArnFields(context, (arn, types) => arn.Region.Length == 0 && types.All(t => t.HasRegion), (arn, text) => $"every {arn.Service} ARN has a region; {text} leaves it empty (use a region or *)");
     }
 }

@@ -22,18 +22,6 @@ public sealed class PassRoleNotResourceRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var statement in context.Policy.Statements)
-        {
-            if (!statement.IsAllow)
-            {
-                continue;
-            }
-
-            var how = SensitiveActionGrants.Classify(statement, "iam:PassRole");
-            if (how == SensitiveActionGrant.NotResource)
-            {
-                context.Report(SensitiveActionGrants.Where(statement, how), statement, $"{statement.Label} allows the iam:PassRole action with NotResource, which lets the principal hand any role, including privileged ones, to a service it controls (a privilege escalation path); name the roles in Resource");
-            }
-        }
+        SharedChecks.SensitiveGrant(context, "iam:PassRole", SensitiveActionGrant.NotResource, "the iam:PassRole action with NotResource", "lets the principal hand any role, including privileged ones, to a service it controls (a privilege escalation path)");
     }
 }

@@ -22,18 +22,6 @@ public sealed class PassRoleStarInActionAndResourceRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var statement in context.Policy.Statements)
-        {
-            if (!statement.IsAllow)
-            {
-                continue;
-            }
-
-            var how = SensitiveActionGrants.Classify(statement, "iam:PassRole");
-            if (how == SensitiveActionGrant.StarInActionAndResource)
-            {
-                context.Report(SensitiveActionGrants.Where(statement, how), statement, $"{statement.Label} allows a wildcard action that includes iam:PassRole, with wildcards (*) in the resource, which lets the principal hand any role, including privileged ones, to a service it controls (a privilege escalation path); name the roles in Resource");
-            }
-        }
+        SharedChecks.SensitiveGrant(context, "iam:PassRole", SensitiveActionGrant.StarInActionAndResource, "a wildcard action that includes iam:PassRole, with wildcards (*) in the resource", "lets the principal hand any role, including privileged ones, to a service it controls (a privilege escalation path)");
     }
 }

@@ -1,5 +1,4 @@
 using PolicyGate.AccessAnalyzer;
-using PolicyGate.Documents;
 using PolicyGate.Extraction;
 using PolicyGate.Iam.Model;
 using PolicyGate.Iam.Validation;
@@ -25,11 +24,6 @@ public sealed class PolicySizeExceedsIdentityPolicyQuotaRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        var size = PolicySize.Of(context.Policy.Root);
-        var quota = 6144;
-        if (quota > 0 && size > quota)
-        {
-            context.Report(context.Policy.Root.StartLocation(), $"the policy has {size:N0} characters without whitespace, above the {quota:N0} allowed for managed policies; split it into several policies");
-        }
+        SharedChecks.PolicySizeQuota(context, 6144, "managed policies");
     }
 }

@@ -1,5 +1,4 @@
 using PolicyGate.AccessAnalyzer;
-using PolicyGate.Documents;
 using PolicyGate.Extraction;
 using PolicyGate.Iam.Model;
 using PolicyGate.Iam.Validation;
@@ -29,11 +28,6 @@ public sealed class PolicySizeExceedsResourcePolicyQuotaRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        var size = PolicySize.Of(context.Policy.Root);
-        var quota = ResourcePolicyQuotas.For(context.Target.ResourceType);
-        if (quota > 0 && size > quota)
-        {
-            context.Report(context.Policy.Root.StartLocation(), $"the policy has {size:N0} characters without whitespace, above the {quota:N0} allowed for {context.Target.KindName}; split it into several policies");
-        }
+        SharedChecks.PolicySizeQuota(context, ResourcePolicyQuotas.For(context.Target.ResourceType), $"{context.Target.KindName}");
     }
 }

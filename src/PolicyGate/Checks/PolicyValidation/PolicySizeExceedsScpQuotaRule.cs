@@ -1,5 +1,4 @@
 using PolicyGate.AccessAnalyzer;
-using PolicyGate.Documents;
 using PolicyGate.Extraction;
 using PolicyGate.Iam.Model;
 using PolicyGate.Iam.Validation;
@@ -27,11 +26,6 @@ public sealed class PolicySizeExceedsScpQuotaRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        var size = PolicySize.Of(context.Policy.Root);
-        var quota = 5120;
-        if (quota > 0 && size > quota)
-        {
-            context.Report(context.Policy.Root.StartLocation(), $"the policy has {size:N0} characters without whitespace, above the {quota:N0} allowed for service control policies; split it into several policies");
-        }
+        SharedChecks.PolicySizeQuota(context, 5120, "service control policies");
     }
 }

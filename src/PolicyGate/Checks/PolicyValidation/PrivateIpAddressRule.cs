@@ -22,27 +22,9 @@ public sealed class PrivateIpAddressRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var statement in context.Policy.Statements)
-        {
-            foreach (var (block, entry) in statement.ConditionsOn(k => k.Is("aws:SourceIp")))
-            {
-                if (block.Operator.Kind != ConditionOperatorKind.IpAddress)
-                {
-                    continue;
-                }
-
-                var ranges = entry.Values.Where(v => v.IsFullyKnown).Select(v => (Value: v, Ok: IpRanges.TryParse(v.Text, out var n, out _), Network: n)).Where(r => r.Ok).ToList();
-                if (ranges.Count == 0 || ranges.Count != entry.Items.Length)
-                {
-                    continue;
-                }
-
-                var privateOnes = ranges.Where(r => IpRanges.IsPrivate(r.Network)).ToList();
-                if (privateOnes.Count == ranges.Count)
-                {
-                    context.Report(entry.Node.Location, statement, $"aws:SourceIp holds only private addresses ({string.Join(", ", privateOnes.Select(p => p.Value.Text))}), which are never the source of a request to AWS; use aws:VpcSourceIp or aws:SourceVpce for traffic from a VPC");
-                }
-            }
-        }
+        SharedChecks.SourceIpRanges(context, ConditionOperatorKind.IpAddress, (ranges, privateOnes, entry) =>
+            privateOnes.Count == ranges.Count
+                ? (entry.Node.Location, $"aws:SourceIp holds only private addresses ({string.Join(", ", privateOnes.Select(p => p.Text))}), which are never the source of a request to AWS; use aws:VpcSourceIp or aws:SourceVpce for traffic from a VPC")
+                : null);
     }
 }

@@ -22,27 +22,9 @@ public sealed class PrivateNotIpAddressRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var statement in context.Policy.Statements)
-        {
-            foreach (var (block, entry) in statement.ConditionsOn(k => k.Is("aws:SourceIp")))
-            {
-                if (block.Operator.Kind != ConditionOperatorKind.NotIpAddress)
-                {
-                    continue;
-                }
-
-                var ranges = entry.Values.Where(v => v.IsFullyKnown).Select(v => (Value: v, Ok: IpRanges.TryParse(v.Text, out var n, out _), Network: n)).Where(r => r.Ok).ToList();
-                if (ranges.Count == 0 || ranges.Count != entry.Items.Length)
-                {
-                    continue;
-                }
-
-                var privateOnes = ranges.Where(r => IpRanges.IsPrivate(r.Network)).ToList();
-                if (privateOnes.Count == ranges.Count)
-                {
-                    context.Report(entry.Node.Location, statement, $"NotIpAddress on aws:SourceIp holds only private addresses ({string.Join(", ", privateOnes.Select(p => p.Value.Text))}), so it excludes nothing; use aws:VpcSourceIp for VPC traffic");
-                }
-            }
-        }
+        SharedChecks.SourceIpRanges(context, ConditionOperatorKind.NotIpAddress, (ranges, privateOnes, entry) =>
+            privateOnes.Count == ranges.Count
+                ? (entry.Node.Location, $"NotIpAddress on aws:SourceIp holds only private addresses ({string.Join(", ", privateOnes.Select(p => p.Text))}), so it excludes nothing; use aws:VpcSourceIp for VPC traffic")
+                : null);
     }
 }

@@ -22,27 +22,9 @@ public sealed class PrivateNotIpAddressSubsetRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var statement in context.Policy.Statements)
-        {
-            foreach (var (block, entry) in statement.ConditionsOn(k => k.Is("aws:SourceIp")))
-            {
-                if (block.Operator.Kind != ConditionOperatorKind.NotIpAddress)
-                {
-                    continue;
-                }
-
-                var ranges = entry.Values.Where(v => v.IsFullyKnown).Select(v => (Value: v, Ok: IpRanges.TryParse(v.Text, out var n, out _), Network: n)).Where(r => r.Ok).ToList();
-                if (ranges.Count == 0 || ranges.Count != entry.Items.Length)
-                {
-                    continue;
-                }
-
-                var privateOnes = ranges.Where(r => IpRanges.IsPrivate(r.Network)).ToList();
-                if (privateOnes.Count > 0 && privateOnes.Count < ranges.Count)
-                {
-                    context.Report(privateOnes[0].Value.Location, statement, $"NotIpAddress on aws:SourceIp mixes private addresses ({string.Join(", ", privateOnes.Select(p => p.Value.Text))}) with public ones; the private ones have no effect");
-                }
-            }
-        }
+        SharedChecks.SourceIpRanges(context, ConditionOperatorKind.NotIpAddress, (ranges, privateOnes, entry) =>
+            privateOnes.Count > 0 && privateOnes.Count < ranges.Count
+                ? (privateOnes[0].Location, $"NotIpAddress on aws:SourceIp mixes private addresses ({string.Join(", ", privateOnes.Select(p => p.Text))}) with public ones; the private ones have no effect")
+                : null);
     }
 }

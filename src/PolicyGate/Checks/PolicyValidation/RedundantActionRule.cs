@@ -22,21 +22,6 @@ public sealed class RedundantActionRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var statement in context.Policy.Statements)
-        {
-            foreach (var element in new[] { statement.Action, statement.NotAction })
-            {
-                if (element is null)
-                {
-                    continue;
-                }
-
-                var items = element.Items.Where(i => i.Value.IsFullyKnown && !i.Value.Guard.IsConditional).ToList();
-                foreach (var (i, j) in RedundantEntries.Find(items.Select(i => i.ToGlob()).ToList()))
-                {
-                    context.Report(items[i].Value, statement, $"the action {items[i].Text} is redundant: {items[j].Text} already covers it");
-                }
-            }
-        }
+        SharedChecks.RedundantEntries<ActionItem>(context, s => [s.Action, s.NotAction], _ => true, i => i.ToGlob(), "action");
     }
 }

@@ -22,21 +22,6 @@ public sealed class RedundantResourceRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var statement in context.Policy.Statements)
-        {
-            foreach (var element in new[] { statement.Resource, statement.NotResource })
-            {
-                if (element is null)
-                {
-                    continue;
-                }
-
-                var items = element.Items.Where(i => i.Value.IsFullyKnown && !i.Pattern.HasVariables && !i.Value.Guard.IsConditional).ToList();
-                foreach (var (i, j) in RedundantEntries.Find(items.Select(i => i.ToGlob(PolicyGate.Iam.Text.PatternReading.Strict)).ToList()))
-                {
-                    context.Report(items[i].Value, statement, $"the resource {items[i].Text} is redundant: {items[j].Text} already covers it");
-                }
-            }
-        }
+        SharedChecks.RedundantEntries<ResourceItem>(context, s => [s.Resource, s.NotResource], i => !i.Pattern.HasVariables, i => i.ToGlob(PolicyGate.Iam.Text.PatternReading.Strict), "resource");
     }
 }

@@ -22,12 +22,6 @@ public sealed class TypeMismatchBooleanRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var (statement, block, entry, value) in context.Policy.ConditionValues())
-        {
-            if (block.Operator.Family == OperatorFamily.Bool && value.IsFullyKnown && !(ConditionValues.IsBoolean(value)))
-            {
-                context.Report(value, statement, $"{block.Operator.Text} needs true or false, not \"{value.Text}\" (key {entry.Key})");
-            }
-        }
+        SharedChecks.ConditionValueShapes(context, OperatorFamily.Bool, value => ConditionValues.IsBoolean(value), (block, entry, value) => $"{block.Operator.Text} needs true or false, not \"{value.Text}\" (key {entry.Key})");
     }
 }

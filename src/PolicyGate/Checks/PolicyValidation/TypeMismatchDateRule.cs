@@ -22,12 +22,6 @@ public sealed class TypeMismatchDateRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var (statement, block, entry, value) in context.Policy.ConditionValues())
-        {
-            if (block.Operator.Family == OperatorFamily.Date && value.IsFullyKnown && !(ConditionValues.IsDateLike(value) || value.AsLiteralPattern().HasVariables))
-            {
-                context.Report(value, statement, $"{block.Operator.Text} needs a date such as 2030-01-31 or 2030-01-31T00:00:00Z, not \"{value.Text}\" (key {entry.Key})");
-            }
-        }
+        SharedChecks.ConditionValueShapes(context, OperatorFamily.Date, value => ConditionValues.IsDateLike(value) || value.AsLiteralPattern().HasVariables, (block, entry, value) => $"{block.Operator.Text} needs a date such as 2030-01-31 or 2030-01-31T00:00:00Z, not \"{value.Text}\" (key {entry.Key})");
     }
 }

@@ -22,12 +22,6 @@ public sealed class TypeMismatchIpRangeRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var (statement, block, entry, value) in context.Policy.ConditionValues())
-        {
-            if (block.Operator.Family == OperatorFamily.IpAddress && value.IsFullyKnown && !(IpRanges.TryParse(value.Text, out _, out _)))
-            {
-                context.Report(value, statement, $"{block.Operator.Text} needs an IP address or CIDR range, not \"{value.Text}\" (key {entry.Key})");
-            }
-        }
+        SharedChecks.ConditionValueShapes(context, OperatorFamily.IpAddress, value => IpRanges.TryParse(value.Text, out _, out _), (block, entry, value) => $"{block.Operator.Text} needs an IP address or CIDR range, not \"{value.Text}\" (key {entry.Key})");
     }
 }

@@ -22,12 +22,6 @@ public sealed class TypeMismatchNumberRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var (statement, block, entry, value) in context.Policy.ConditionValues())
-        {
-            if (block.Operator.Family == OperatorFamily.Numeric && value.IsFullyKnown && !(ConditionValues.IsNumber(value) || value.AsLiteralPattern().HasVariables))
-            {
-                context.Report(value, statement, $"{block.Operator.Text} needs a number, not \"{value.Text}\" (key {entry.Key})");
-            }
-        }
+        SharedChecks.ConditionValueShapes(context, OperatorFamily.Numeric, value => ConditionValues.IsNumber(value) || value.AsLiteralPattern().HasVariables, (block, entry, value) => $"{block.Operator.Text} needs a number, not \"{value.Text}\" (key {entry.Key})");
     }
 }

@@ -22,12 +22,6 @@ public sealed class TypeMismatchStringRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        foreach (var (statement, block, entry, value) in context.Policy.ConditionValues())
-        {
-            if (block.Operator.Family == OperatorFamily.Binary && value.IsFullyKnown && !(ConditionValues.IsBase64(value)))
-            {
-                context.Report(value, statement, $"{block.Operator.Text} needs a base64 value, not \"{value.Text}\" (key {entry.Key})");
-            }
-        }
+        SharedChecks.ConditionValueShapes(context, OperatorFamily.Binary, value => ConditionValues.IsBase64(value), (block, entry, value) => $"{block.Operator.Text} needs a base64 value, not \"{value.Text}\" (key {entry.Key})");
     }
 }

@@ -26,22 +26,6 @@ public sealed class UniqueSidsRecommendedRule : PolicyCheck
 
     public override void Check(PolicyCheckContext context)
     {
-        var seen = new Dictionary<string, PolicyStatement>(StringComparer.Ordinal);
-        foreach (var statement in context.Policy.Statements)
-        {
-            if (statement.Guard.IsConditional || statement.Sid?.Single is not { Value.IsFullyKnown: true } sid || sid.Value.Text.Length == 0)
-            {
-                continue;
-            }
-
-            if (seen.TryGetValue(sid.Value.Text, out var first) && first.Index != statement.Index)
-            {
-                context.Report(sid.Value, statement, $"Sid \"{sid.Value.Text}\" is also used by statement {first.Index} (line {first.Span.StartLine}); use a unique Sid per statement");
-            }
-            else
-            {
-                seen.TryAdd(sid.Value.Text, statement);
-            }
-        }
+        SharedChecks.DuplicateSids(context, "use a unique Sid per statement");
     }
 }
