@@ -35,7 +35,7 @@ public readonly record struct ConditionKeyLookup(ConditionKeyStatus Status, Cond
 /// </summary>
 public sealed class IamCatalog
 {
-    private readonly FrozenDictionary<string, ServiceInfo> _services;
+    private readonly FrozenDictionary<string, Lazy<ServiceInfo>> _services;
     private readonly ImmutableArray<ConditionKeyInfo> _globalKeys;
     private readonly ImmutableArray<ConditionKeyPattern> _patterns;
     private readonly FrozenDictionary<string, ImmutableArray<string>> _providerKeys;
@@ -44,7 +44,8 @@ public sealed class IamCatalog
         string packageName,
         string packageVersion,
         string dataDate,
-        FrozenDictionary<string, ServiceInfo> services,
+        FrozenDictionary<string, Lazy<ServiceInfo>> services,
+        FrozenDictionary<string, ImmutableArray<ResourceTypeInfo>> typesByArnService,
         ImmutableArray<ConditionKeyInfo> globalKeys,
         ImmutableArray<ConditionKeyPattern> patterns,
         FrozenDictionary<string, ImmutableArray<string>> providerKeys)
@@ -56,11 +57,7 @@ public sealed class IamCatalog
         _globalKeys = globalKeys;
         _patterns = patterns;
         _providerKeys = providerKeys;
-        // A format whose service field is a placeholder (backup's recovery points: ${Vendor}) belongs to its own service.
-        _typesByArnService = services.Values
-            .SelectMany(s => s.ResourceTypes.Select(t => (Key: t.ArnService.StartsWith("${", StringComparison.Ordinal) ? s.Prefix : t.ArnService, Type: t)))
-            .GroupBy(x => x.Key, x => x.Type, StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
+        _typesByArnService = typesByArnService;
     }
 
     private readonly FrozenDictionary<string, ImmutableArray<ResourceTypeInfo>> _typesByArnService;
@@ -79,13 +76,14 @@ public sealed class IamCatalog
     /// <summary>When the package's data was collected (yyyy-MM-dd).</summary>
     public string DataDate { get; }
 
-    public IEnumerable<ServiceInfo> Services => _services.Values;
+    /// <summary>Every service (reading them all: a service's actions are parsed on first use).</summary>
+    public IEnumerable<ServiceInfo> Services => _services.Values.Select(s => s.Value);
 
-    public int ActionCount => _services.Values.Sum(s => s.Actions.Count);
+    public int ActionCount => Services.Sum(s => s.Actions.Count);
 
     public ImmutableArray<ConditionKeyInfo> GlobalConditionKeys => _globalKeys;
 
-    public ServiceInfo? Service(string prefix) => _services.GetValueOrDefault(prefix);
+    public ServiceInfo? Service(string prefix) => _services.GetValueOrDefault(prefix)?.Value;
 
     /// <summary>The action <c>service:name</c> (no wildcards), or null when the catalog does not know it.</summary>
     public ActionInfo? Action(string service, string name) => Service(service)?.Action(name);
@@ -95,7 +93,7 @@ public sealed class IamCatalog
     {
         IEnumerable<ServiceInfo> services = servicePrefix is not null
             ? Service(servicePrefix) is { } one ? [one] : []
-            : _services.Values;
+            : Services;
         foreach (var service in services)
         {
             foreach (var action in service.Actions.Values)

@@ -45,11 +45,19 @@ public static class IamCatalogResource
         var globals = ImmutableArray.CreateBuilder<ConditionKeyInfo>();
         var patterns = ImmutableArray.CreateBuilder<ConditionKeyPattern>();
         var providers = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
-        var services = new Dictionary<string, ServiceInfo>(StringComparer.OrdinalIgnoreCase);
+        var services = new Dictionary<string, Lazy<ServiceInfo>>(StringComparer.OrdinalIgnoreCase);
+        var typesByArnService = new Dictionary<string, List<ResourceTypeInfo>>(StringComparer.Ordinal);
         ServiceBuilder? current = null;
         string? line;
         while ((line = reader.ReadLine()) is not null)
         {
+            if (line.StartsWith("action\t", StringComparison.Ordinal))
+            {
+                // Split when the service is first used: most runs touch a handful of the 456 services.
+                Require(current, line).Actions.Add(line);
+                continue;
+            }
+
             var f = line.Split('\t');
             switch (f[0])
             {
@@ -70,7 +78,7 @@ public static class IamCatalogResource
                 case "service":
                     if (current is not null)
                     {
-                        services[current.Prefix] = current.Build(globals);
+                        Finish(current);
                     }
 
                     current = new ServiceBuilder(f[1], f.Length > 2 && f[2] == "rcp");
@@ -81,9 +89,6 @@ public static class IamCatalogResource
                 case "type":
                     Require(current, line).Types.Add(new ResourceTypeInfo(f[1], f[2], [.. f[3].Split(',', StringSplitOptions.RemoveEmptyEntries)]));
                     break;
-                case "action":
-                    Require(current, line).Actions.Add(f);
-                    break;
                 default:
                     throw new InvalidDataException($"unexpected catalog line: {line}");
             }
@@ -91,7 +96,26 @@ public static class IamCatalogResource
 
         if (current is not null)
         {
-            services[current.Prefix] = current.Build(globals);
+            Finish(current);
+        }
+
+        void Finish(ServiceBuilder service)
+        {
+            var globalKeys = globals.ToImmutable();
+            services[service.Prefix] = new Lazy<ServiceInfo>(() => service.Build(globalKeys), LazyThreadSafetyMode.ExecutionAndPublication);
+
+            // A format whose service field is a placeholder (backup's recovery points: ${Vendor}) belongs to its own service.
+            foreach (var type in service.Types)
+            {
+                var key = type.ArnService.StartsWith("${", StringComparison.Ordinal) ? service.Prefix : type.ArnService;
+                if (!typesByArnService.TryGetValue(key, out var list))
+                {
+                    list = [];
+                    typesByArnService[key] = list;
+                }
+
+                list.Add(type);
+            }
         }
 
         return new IamCatalog(
@@ -99,6 +123,7 @@ public static class IamCatalogResource
             packageVersion,
             dataDate,
             services.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
+            typesByArnService.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal),
             globals.ToImmutable(),
             patterns.ToImmutable(),
             providers.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
@@ -115,7 +140,7 @@ public static class IamCatalogResource
 
         public List<ResourceTypeInfo> Types { get; } = [];
 
-        public List<string[]> Actions { get; } = [];
+        public List<string> Actions { get; } = [];
 
         public ServiceInfo Build(IReadOnlyList<ConditionKeyInfo> globals)
         {
@@ -127,8 +152,9 @@ public static class IamCatalogResource
 
             var typesByName = Types.GroupBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
             var actions = new Dictionary<string, ActionInfo>(StringComparer.OrdinalIgnoreCase);
-            foreach (var f in Actions)
+            foreach (var line in Actions)
             {
+                var f = line.Split('\t');
                 var resourceTypes = f[3].Split(',', StringSplitOptions.RemoveEmptyEntries)
                     .Select(r => r.EndsWith('*') ? new ActionResourceType(r[..^1], true) : new ActionResourceType(r, false))
                     .ToImmutableArray();
