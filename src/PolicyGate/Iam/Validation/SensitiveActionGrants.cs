@@ -38,11 +38,17 @@ public static class SensitiveActionGrants
     }
 
     /// <summary>Where to report: the action entry that grants it, else the NotAction element.</summary>
-    public static SourceLocation Where(PolicyStatement statement, SensitiveActionGrant how) =>
-        how is SensitiveActionGrant.StarInResourceAndNotAction or SensitiveActionGrant.NotActionAndNotResource
-            ? statement.NotAction!.KeyLocation
-            : statement.Action?.Items.FirstOrDefault(a => a.Value.IsFullyKnown && (a.HasWildcard || how is SensitiveActionGrant.StarInResource or SensitiveActionGrant.NotResource))?.Value.Location
-              ?? statement.Location;
+    public static SourceLocation Where(PolicyStatement statement, SensitiveActionGrant how, string action)
+    {
+        if (how is SensitiveActionGrant.StarInResourceAndNotAction or SensitiveActionGrant.NotActionAndNotResource)
+        {
+            return statement.NotAction!.KeyLocation;
+        }
+
+        var byName = how is SensitiveActionGrant.StarInResource or SensitiveActionGrant.NotResource;
+        var item = statement.Action?.Items.FirstOrDefault(a => a.Value.IsFullyKnown && a.HasWildcard != byName && a.Matches(action));
+        return item?.Value.Location ?? statement.Location;
+    }
 
     /// <summary>A resource that names every role: <c>*</c>, or an ARN whose resource part is <c>*</c> or <c>role/*</c>.</summary>
     private static bool IsBroad(ResourceItem item) =>

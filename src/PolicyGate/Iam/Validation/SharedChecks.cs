@@ -18,7 +18,7 @@ public static class SharedChecks
         {
             if (statement.IsAllow && SensitiveActionGrants.Classify(statement, action) == shape)
             {
-                context.Report(SensitiveActionGrants.Where(statement, shape), statement, $"{statement.Label} allows {phrase}, which {risk}; name the roles in Resource");
+                context.Report(SensitiveActionGrants.Where(statement, shape, action), statement, $"{statement.Label} allows {phrase}, which {risk}; name the roles in Resource");
             }
         }
     }
