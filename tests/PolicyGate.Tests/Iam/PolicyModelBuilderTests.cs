@@ -183,4 +183,18 @@ public class PolicyModelBuilderTests
         var model = IamTestKit.Model($$"""{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "{{text}}"}, "Action": "s3:*", "Resource": "*"}]}""", PolicyKind.Resource);
         model.Statements[0].Principal!.Items.Single().Form.ShouldBe(form);
     }
+
+    [Fact]
+    public void Values_are_equal_when_they_are_the_same_node_under_the_same_guard()
+    {
+        var a = IamTestKit.Model(Policy, PolicyKind.Resource);
+        var va = a.Statements[0].Action!.Items[0].Value;
+        var vb = new PolicyValue(va.Node, new Guard([]));
+        va.ShouldBe(vb, "the parsed pattern is not part of a value's identity");
+        va.GetHashCode().ShouldBe(vb.GetHashCode());
+        va.ShouldNotBe(a.Statements[0].Action!.Items[1].Value);
+        new Guard([new ChoiceBranch(default, "c", 0, 2)]).ShouldBe(new Guard([new ChoiceBranch(default, "c", 0, 2)]));
+        new Guard([new ChoiceBranch(default, "c", 0, 2)]).ShouldNotBe(new Guard([new ChoiceBranch(default, "c", 1, 2)]));
+        Guard.Always.ShouldBe(default(Guard));
+    }
 }

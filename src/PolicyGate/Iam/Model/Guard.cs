@@ -20,6 +20,13 @@ public readonly record struct Guard(ImmutableArray<ChoiceBranch> Branches)
 
     public Guard And(ChoiceBranch branch) => new((Branches.IsDefault ? ImmutableArray<ChoiceBranch>.Empty : Branches).Add(branch));
 
+    public bool Equals(Guard other) =>
+        (Branches.IsDefaultOrEmpty && other.Branches.IsDefaultOrEmpty)
+        || (!Branches.IsDefault && !other.Branches.IsDefault && Branches.SequenceEqual(other.Branches));
+
+    public override int GetHashCode() =>
+        Branches.IsDefaultOrEmpty ? 0 : Branches.Aggregate(17, (h, b) => HashCode.Combine(h, b));
+
     public override string ToString() =>
         IsConditional ? string.Join(" and ", Branches.Select(b => $"alternative {b.Alternative + 1} of {b.Reason}")) : "always";
 }

@@ -34,5 +34,10 @@ public sealed record PolicyValue(ScalarNode Node, Guard Guard)
     /// <summary>Parsed once: several checks read the variables of every value.</summary>
     private PolicyPattern LiteralPattern { get; } = PolicyPattern.Parse(Node.Value, Node.Unknowns, wildcards: false);
 
+    /// <summary>Values are equal when they are the same node under the same guard (the parsed pattern follows from the node).</summary>
+    public bool Equals(PolicyValue? other) => other is not null && Node.Equals(other.Node) && Guard.Equals(other.Guard);
+
+    public override int GetHashCode() => HashCode.Combine(Node.Span, Node.Value, Guard);
+
     public override string ToString() => Node.Kind == ScalarKind.String ? $"\"{Text}\"" : Text;
 }
