@@ -113,8 +113,22 @@ public enum ValidationFindingType
 }
 
 /// <summary>Where in the policy text a validation finding points (Access Analyzer's span: zero-based offsets, 1-based lines).</summary>
-public sealed record PolicyTextSpan(int StartLine, int StartColumn, int StartOffset, int EndLine, int EndColumn, int EndOffset);
+public sealed record PolicyTextSpan(int StartLine, int StartColumn, int StartOffset, int EndLine, int EndColumn, int EndOffset)
+{
+    /// <summary>The path through the policy's JSON to the element (Access Analyzer's location path).</summary>
+    public ImmutableArray<PolicyPathElement> Path { get; init; } = [];
+}
 
-public sealed record ValidationFinding(ValidationFindingType FindingType, string IssueCode, string Details, string? LearnMoreLink, ImmutableArray<PolicyTextSpan> Locations);
+/// <summary>One step of a location path: an object key (<see cref="Value"/>, or <see cref="Key"/> when the key itself is meant) or an array index.</summary>
+public sealed record PolicyPathElement(string? Value = null, int? Index = null, string? Key = null);
+
+public sealed record ValidationFinding(ValidationFindingType FindingType, string IssueCode, string Details, string? LearnMoreLink, ImmutableArray<PolicyTextSpan> Locations)
+{
+    /// <summary>The PolicyGate rule that produced the finding (local engine only).</summary>
+    public string? RuleId { get; init; }
+
+    /// <summary>Where the finding is in the scanned file (local engine only; for a policy in a template, the template span).</summary>
+    public Documents.SourceLocation? SourceLocation { get; init; }
+}
 
 public sealed record ValidatePolicyResult(ImmutableArray<ValidationFinding> Findings, string Engine);

@@ -22,4 +22,29 @@ public sealed class CheckContext(FindingSink sink, Config.PolicyGateConfig confi
     public Config.PolicyGateConfig Config { get; } = config;
 
     public void Report(RuleDescriptor rule, Documents.Node node, string message) => Sink.Report(rule, node, message);
+
+    private Dictionary<object, Dictionary<Type, object>>? _derived;
+
+    /// <summary>
+    /// Something computed from a subject once and shared by every rule that checks it (for example a policy
+    /// model). A context serves one file on one thread, so no locking; the values go when the file is done.
+    /// </summary>
+    public T Derived<T>(object subject, Func<T> build)
+        where T : class
+    {
+        _derived ??= new Dictionary<object, Dictionary<Type, object>>(ReferenceEqualityComparer.Instance);
+        if (!_derived.TryGetValue(subject, out var byType))
+        {
+            byType = [];
+            _derived[subject] = byType;
+        }
+
+        if (!byType.TryGetValue(typeof(T), out var value))
+        {
+            value = build();
+            byType[typeof(T)] = value;
+        }
+
+        return (T)value;
+    }
 }

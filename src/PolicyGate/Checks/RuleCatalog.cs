@@ -1,7 +1,7 @@
 using PolicyGate.Checks.CloudFormation;
 using PolicyGate.Checks.Configuration;
 using PolicyGate.Checks.Parsing;
-using PolicyGate.Checks.PolicyStructure;
+using PolicyGate.Checks.PolicyValidation;
 
 namespace PolicyGate.Checks;
 
@@ -25,7 +25,7 @@ public sealed class RuleCatalog
     public static RuleCatalog BuiltIn { get; } = Create(
     [
         .. ParsingRules.All,
-        .. PolicyStructureRules.All,
+        .. PolicyValidationRules.All,
         .. CloudFormationRules.All,
         new InvalidConfigurationRule(),
     ]);

@@ -21,6 +21,7 @@ public static class PolicyGateCli
             RulesCommand.Create(io),
             ParseCommand.Create(io),
             BaselineCommand.Create(io),
+            ValidatePolicyCommand.Create(io),
         };
         foreach (var option in root.Options.OfType<VersionOption>().ToList())
         {
@@ -65,5 +66,6 @@ public static class PolicyGateCli
         }
     }
 
-    public static string VersionText() => $"policygate {ToolInfo.Current.Version}";
+    public static string VersionText() =>
+        $"policygate {ToolInfo.Current.Version} (IAM catalog: {Iam.Catalog.IamCatalogVersion.Package} {Iam.Catalog.IamCatalogVersion.PackageVersion}, data of {Iam.Catalog.IamCatalogVersion.DataDate})";
 }

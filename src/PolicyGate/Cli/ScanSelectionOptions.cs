@@ -6,7 +6,7 @@ namespace PolicyGate.Cli;
 
 /// <summary>
 /// The options that choose what a scan looks at, shared by <c>scan</c> and <c>baseline</c>: paths, configuration,
-/// <c>--changed-since</c>, <c>--include-referencing</c> and the CloudFormation values.
+/// <c>--changed-since</c>, <c>--include-referencing</c>, <c>--ignore-finding</c> and the CloudFormation values.
 /// </summary>
 internal sealed class ScanSelectionOptions
 {
@@ -20,6 +20,8 @@ internal sealed class ScanSelectionOptions
 
     public CloudFormationOptions CloudFormation { get; } = new();
 
+    public Option<string[]> IgnoreFinding { get; } = IgnoreFindingOption.Create();
+
     /// <summary>Adds every selection option to a command.</summary>
     public void AddTo(Command command)
     {
@@ -27,6 +29,7 @@ internal sealed class ScanSelectionOptions
         command.Options.Add(Config);
         command.Options.Add(ChangedSince);
         command.Options.Add(IncludeReferencing);
+        command.Options.Add(IgnoreFinding);
         CloudFormation.AddTo(command);
     }
 
@@ -34,6 +37,11 @@ internal sealed class ScanSelectionOptions
     public (ScanRequest? Request, int? ExitCode) Resolve(ParseResult parse, CliOutput io)
     {
         var config = ScanCommand.LoadConfig(io, parse.GetValue(Config)) is { } loaded ? CloudFormation.Apply(parse, loaded, io) : null;
+        if (config is not null)
+        {
+            config = IgnoreFindingOption.Apply(config, parse.GetValue(IgnoreFinding) ?? [], Checks.RuleCatalog.BuiltIn, io.Error);
+        }
+
         if (config is null)
         {
             return (null, ExitCodes.UsageError);

@@ -6,7 +6,8 @@ namespace PolicyGate.Documents;
 /// <summary>
 /// A strict RFC 8259 parser that builds located nodes. It is iterative (no recursion, so nesting cannot
 /// overflow the stack), keeps number text exactly as written, keeps duplicate keys (and reports them), and
-/// stops at the first syntax error with its position.
+/// stops at the first syntax error with its position, except for unescaped control characters inside a
+/// string (a line break in a wrapped value): those are reported and the string is read on.
 /// </summary>
 public sealed class JsonDocumentParser
 {
@@ -16,6 +17,7 @@ public sealed class JsonDocumentParser
     private readonly LoadLimits _limits;
     private readonly List<DocumentDiagnostic> _diagnostics = [];
     private int _pos;
+    private bool _readOnPastControl;
 
     private JsonDocumentParser(SourceFile file, string text, LineIndex lines, LoadLimits limits)
     {
@@ -36,7 +38,12 @@ public sealed class JsonDocumentParser
         }
         catch (JsonSyntaxException ex)
         {
-            parser._diagnostics.Add(new DocumentDiagnostic(ex.Kind, ex.Message, ex.Span));
+            // After a string was read on past a line break, a later error is usually its echo: keep the cause only.
+            if (!parser._readOnPastControl || ex.Kind != DiagnosticKind.SyntaxError)
+            {
+                parser._diagnostics.Add(new DocumentDiagnostic(ex.Kind, ex.Message, ex.Span));
+            }
+
             root = null;
         }
 
@@ -395,6 +402,7 @@ public sealed class JsonDocumentParser
         var span = _text.AsSpan();
         var runStart = _pos;
         StringBuilder? builder = null;
+        var reportedControl = false;
         while (true)
         {
             var rest = span[_pos..];
@@ -402,11 +410,26 @@ public sealed class JsonDocumentParser
             var controlAt = rest[..i].IndexOfAnyInRange('\0', '\u001f');
             if (controlAt >= 0)
             {
-                _pos += controlAt;
-                var ch = _text[_pos];
-                throw Error(
-                    ch is '\n' or '\r' ? "unterminated string: a line break must be written as \\n inside a JSON string" : $"control character U+{(int)ch:X4} must be escaped inside a JSON string",
-                    ch is '\n' or '\r' ? open : _pos);
+                // Reported, then read on: a raw line break inside a string (a value wrapped by an editor or a web
+                // page) is the most common damage to hand-copied policies, and the rest of the file still
+                // deserves checking. If the string never closes, the error below ends the parse as before.
+                var at = _pos + controlAt;
+                var ch = _text[at];
+                if (!reportedControl)
+                {
+                    reportedControl = true;
+                    _readOnPastControl = true;
+                    _diagnostics.Add(new DocumentDiagnostic(
+                        DiagnosticKind.SyntaxError,
+                        ch is '\n' or '\r' ? "unterminated string: a line break must be written as \\n inside a JSON string" : $"control character U+{(int)ch:X4} must be escaped inside a JSON string",
+                        _lines.SpanOf(ch is '\n' or '\r' ? open : at, (ch is '\n' or '\r' ? open : at) + 1)));
+                }
+
+                builder ??= new StringBuilder();
+                builder.Append(span[runStart..(at + 1)]);
+                _pos = at + 1;
+                runStart = _pos;
+                continue;
             }
 
             if (i == rest.Length)

@@ -110,10 +110,10 @@ public class BaselineTests
     public void Two_identical_mistakes_are_told_apart_so_a_third_is_new()
     {
         using var dir = new TestDirectory();
-        const string twice = """{"Version": "2012-10-17", "Statement": [{"Effect": "allow", "Action": "a:B", "Resource": "*"}, {"Effect": "allow", "Action": "a:C", "Resource": "*"}]}""";
+        const string twice = """{"Version": "2012-10-17", "Statement": [{"Effect": "allow", "Action": "s3:GetObject", "Resource": "*"}, {"Effect": "allow", "Action": "s3:PutObject", "Resource": "*"}]}""";
         dir.Write("p.json", twice.Replace("}, {", "},\n{"));
         CliRunner.Run(dir.Root, "baseline").ExitCode.ShouldBe(0);
-        dir.Write("p.json", twice.Replace("}, {", "},\n{").Replace("]}", ",\n{\"Effect\": \"allow\", \"Action\": \"a:D\", \"Resource\": \"*\"}]}"));
+        dir.Write("p.json", twice.Replace("}, {", "},\n{").Replace("]}", ",\n{\"Effect\": \"allow\", \"Action\": \"s3:DeleteObject\", \"Resource\": \"*\"}]}"));
         var findings = Findings(CliRunner.Run(dir.Root, "scan", "--baseline", "policygate-baseline.sarif", "--format", "json"));
         findings.Select(f => f.GetProperty("baselineState").GetString()).ShouldBe(["unchanged", "unchanged", "new"]);
         findings.Select(f => f.GetProperty("fingerprint").GetString()!.Split(':')[1]).ShouldBe(["1", "2", "3"]);

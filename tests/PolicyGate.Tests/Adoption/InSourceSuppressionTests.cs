@@ -36,7 +36,7 @@ public class InSourceSuppressionTests
     public void In_source_and_configured_suppressions_join_at_the_report_stage()
     {
         using var dir = new TestDirectory();
-        dir.Write("p.json", "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"allow\", \"Action\": \"a:b\", \"Resource\": \"*\"},\n\n\n{\"Effect\": \"allow\", \"Action\": \"a:c\", \"Resource\": \"*\"}]}");
+        dir.Write("p.json", "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"},\n\n\n{\"Effect\": \"allow\", \"Action\": \"s3:PutObject\", \"Resource\": \"*\"}]}");
         var external = new Suppression(SuppressionKind.External, "PG2002", "configured", new SourceLocation("policygate.yaml", SourceSpan.At(2, 5)));
         var config = PolicyGateConfig.Default with { Adoption = AdoptionSettings.Default with { Suppressions = [external] } };
 

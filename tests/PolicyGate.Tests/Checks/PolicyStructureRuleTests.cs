@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using PolicyGate.Checks;
-using PolicyGate.Checks.PolicyStructure;
+using PolicyGate.Checks.PolicyValidation;
 using PolicyGate.Config;
 using PolicyGate.Documents;
 using PolicyGate.Extraction;
@@ -33,13 +33,13 @@ public class PolicyStructureRuleTests
     }
 
     [Theory]
-    [InlineData("""{"Statement": {"Effect": "Alow"}}""", "\"Alow\" is neither", 26)]
-    [InlineData("""{"Statement": {"Effect": "deny"}}""", "must be written \"Deny\"", 26)]
-    [InlineData("""{"Statement": {"Effect": true}}""", "not boolean", 26)]
-    [InlineData("""{"Statement": {"Action": "s3:*"}}""", "has no Effect", 15)]
-    public void Invalid_effects_are_reported_at_the_value(string text, string fragment, int column)
+    [InlineData("""{"Statement": {"Effect": "Alow"}}""", "PG2002", "\"Alow\" is neither", 26)]
+    [InlineData("""{"Statement": {"Effect": "deny"}}""", "PG2002", "must be written \"Deny\"", 26)]
+    [InlineData("""{"Statement": {"Effect": true}}""", "PG2006", "Effect", 26)]
+    [InlineData("""{"Statement": {"Action": "s3:*"}}""", "PG2016", "Effect", 15)]
+    public void Invalid_and_missing_effects_are_reported_by_the_rule_that_owns_them(string text, string ruleId, string fragment, int column)
     {
-        var finding = CheckPolicy(new InvalidEffectRule(), text).ShouldHaveSingleItem();
+        var finding = CheckAll(text).Where(f => f.RuleId == ruleId).ShouldHaveSingleItem();
         finding.Message.ShouldContain(fragment);
         finding.Location.Span.StartColumn.ShouldBe(column);
     }
@@ -68,11 +68,18 @@ public class PolicyStructureRuleTests
     }
 
     [Theory]
-    [InlineData("""{"Version": "2012-10-18", "Statement": []}""", "\"2012-10-18\" is not a policy language version")]
-    [InlineData("""{"Version": 2012, "Statement": []}""", "not number")]
-    public void Bad_versions_are_reported(string text, string fragment)
+    [InlineData("""{"Version": "2012-10-18", "Statement": []}""", "PG2005", "\"2012-10-18\" is not a policy language version")]
+    [InlineData("""{"Version": 2012, "Statement": []}""", "PG2006", "Version")]
+    public void Bad_versions_are_reported(string text, string ruleId, string fragment)
     {
-        CheckPolicy(new InvalidPolicyVersionRule(), text).ShouldHaveSingleItem().Message.ShouldContain(fragment);
+        CheckAll(text).Where(f => f.RuleId == ruleId).ShouldHaveSingleItem().Message.ShouldContain(fragment);
+    }
+
+    [Fact]
+    public void A_principal_written_as_a_bare_account_is_reported_by_its_own_rule()
+    {
+        var finding = CheckAll("""{"Statement": {"Effect": "Allow", "Principal": "123456789012", "Action": "s3:GetObject", "Resource": "*"}}""").Where(f => f.RuleId == "PG2021").ShouldHaveSingleItem();
+        finding.Message.ShouldContain("123456789012");
     }
 
     [Fact]
@@ -86,10 +93,9 @@ public class PolicyStructureRuleTests
     [InlineData("""{"Statement": [1]}""", "each statement must be an object, not number")]
     [InlineData("""{"Statement": {"Effect": "Allow", "Action": {"s3": "x"}}}""", "Action must be a string or a list of strings, not object")]
     [InlineData("""{"Statement": {"Effect": "Allow", "Resource": ["a", 3]}}""", "each Resource entry must be a string, not number")]
-    [InlineData("""{"Statement": {"Effect": "Allow", "Principal": "123456789012"}}""", "Principal \"123456789012\" must be \"*\" or an object such as {\"AWS\": \"123456789012\"}")]
-    [InlineData("""{"Statement": {"Effect": "Allow", "Condition": ["x"]}}""", "Condition must be an object of operators, not array")]
+    [InlineData("""{"Statement": {"Effect": "Allow", "Condition": ["x"]}}""", "Condition must be an object of condition operators, not array")]
     [InlineData("""{"Statement": {"Sid": 5, "Effect": "Allow"}}""", "Sid must be a string, not number")]
-    [InlineData("""["not", "a", "policy"]""", "a policy must be an object, not array")]
+    [InlineData("""["not", "a", "policy"]""", "the policy must be an object, not array")]
     public void Malformed_elements_are_reported(string text, string message)
     {
         CheckPolicy(new MalformedPolicyElementRule(), text).ShouldHaveSingleItem().Message.ShouldBe(message);

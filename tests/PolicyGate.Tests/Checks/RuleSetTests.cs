@@ -19,7 +19,7 @@ public class RuleSetTests
     public void A_rule_that_throws_becomes_a_tool_error_and_the_scan_exits_3()
     {
         using var dir = new TestDirectory();
-        dir.Write("p.json", """{"Statement": []}""");
+        dir.Write("p.json", """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]}""");
         var catalog = RuleCatalog.Create([new ThrowingRule(), .. RuleCatalog.BuiltIn.Rules]);
         var outcome = ScanPipeline.Default.Run(new ScanRequest { Paths = ["."], WorkingDirectory = dir.Root, Catalog = catalog });
         var finding = outcome.Report!.Findings.ShouldHaveSingleItem();

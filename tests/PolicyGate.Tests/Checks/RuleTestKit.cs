@@ -15,4 +15,19 @@ internal static class RuleTestKit
         rule.Check(new PolicySubject(new PolicyOwner(path), PolicyKindInference.Infer(root), root), new CheckContext(sink, PolicyGateConfig.Default));
         return sink.Findings;
     }
+
+    /// <summary>Runs every policy validation rule, as a scan does.</summary>
+    public static IReadOnlyList<Finding> CheckAll(string text, string path = "p.json")
+    {
+        var root = Root(path, text);
+        var sink = new FindingSink(RuleSettings.Default);
+        var context = new CheckContext(sink, PolicyGateConfig.Default);
+        var subject = new PolicySubject(new PolicyOwner(path), PolicyKindInference.Infer(root), root);
+        foreach (var rule in PolicyGate.Checks.PolicyValidation.PolicyValidationRules.All.OfType<IRule<PolicySubject>>())
+        {
+            rule.Check(subject, context);
+        }
+
+        return sink.Findings;
+    }
 }

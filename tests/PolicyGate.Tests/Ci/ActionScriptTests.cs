@@ -28,7 +28,7 @@ public sealed class ActionScriptTests : IDisposable
         _workspace.Write("iam/edited.json", """
             {
               "Version": "2012-10-17",
-              "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "NotAction": "s3:PutObject", "Resource": "*"}]
+              "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "NotAction": "s3:PutObject", "Resource": "arn:aws:s3:::example/*"}]
             }
             """);
         _workspace.Git("commit", "-q", "-am", "feature");
@@ -142,7 +142,7 @@ public sealed class ActionScriptTests : IDisposable
     public void Text_output_and_standard_error_are_shown_with_workflow_commands_stopped()
     {
         // A policy whose value carries a line that looks like a workflow command.
-        _workspace.Write("iam/edited.json", "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"allow\\n::error file=evil::pwned\", \"Action\": \"a:b\", \"Resource\": \"*\"}]}");
+        _workspace.Write("iam/edited.json", "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"allow\\n::error file=evil::pwned\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}]}");
         var scan = Run(_workspace.Root, Environment(("PG_FORMAT", "text"), ("PG_CONFIG", "missing.yaml\n::warning::x")), "bash", Script("scan.sh"));
         var lines = scan.Stdout.Split('\n');
         var stop = lines.First(l => l.StartsWith("::stop-commands::"));
@@ -158,7 +158,7 @@ public sealed class ActionScriptTests : IDisposable
     [Fact]
     public void A_text_report_quoting_a_command_from_a_file_is_fenced_too()
     {
-        _workspace.Write("iam/edited.json", "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"a:b\", \"Resource\": \"*\", \"Bogus\\n::error::pwned\": 1}]}");
+        _workspace.Write("iam/edited.json", "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\", \"Bogus\\n::error::pwned\": 1}]}");
         var scan = Run(_workspace.Root, Environment(("PG_FORMAT", "text"), ("PG_FAIL_ON", "never")), "bash", Script("scan.sh"));
         var lines = scan.Stdout.Split('\n').ToList();
         var injected = lines.FindIndex(l => l.StartsWith("::error::pwned"));

@@ -89,7 +89,8 @@ public class JsonDocumentParserTests
     [InlineData("{\"a\": 1\n  \"b\": 2}", 2, 3, "where ',' or '}' was expected")]
     [InlineData("{'a': 1}", 1, 2, "double quotes")]
     [InlineData("{\"a\": tru}", 1, 7, "invalid literal")]
-    [InlineData("{\"a\": \"x\ny\"}", 1, 7, "line break")]
+    [InlineData("{\"a\": \"x\ny", 1, 7, "line break")]
+    [InlineData("{\"a\": \"x\n, \"b\": 1}", 1, 7, "line break")]
     [InlineData("[1, 2", 1, 6, "end of file")]
     [InlineData("{\"a\": 1} {}", 1, 10, "after the end")]
     [InlineData("// c\n{}", 1, 1, "comments")]
@@ -104,6 +105,20 @@ public class JsonDocumentParserTests
         d.Kind.ShouldBe(DiagnosticKind.SyntaxError);
         d.Message.ShouldContain(fragment);
         (d.Span.StartLine, d.Span.StartColumn).ShouldBe((line, column));
+    }
+
+    [Fact]
+    public void A_line_break_inside_a_string_is_reported_and_the_file_is_read_on()
+    {
+        var loaded = LoadText("wrapped.json", "{\"a\": \"x\n  \", \"b\": \"plain\"}");
+        var d = loaded.Diagnostics.ShouldHaveSingleItem();
+        d.Kind.ShouldBe(DiagnosticKind.SyntaxError);
+        d.Message.ShouldContain("line break");
+        (d.Span.StartLine, d.Span.StartColumn).ShouldBe((1, 7));
+        var root = loaded.Documents.ShouldHaveSingleItem();
+        Text(At(root, "a")).ShouldBe("x\n  ");
+        Text(At(root, "b")).ShouldBe("plain");
+        At(root, "b").Span.ShouldBe(Span(2, 11, 2, 18));
     }
 
     [Fact]
