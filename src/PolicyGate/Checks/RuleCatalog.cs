@@ -25,6 +25,7 @@ public sealed class RuleCatalog
     [
         .. ParsingRules.All,
         .. PolicyStructureRules.All,
+        .. EventBridge.EventBridgeRules.All,
         new InvalidConfigurationRule(),
     ]);
 
