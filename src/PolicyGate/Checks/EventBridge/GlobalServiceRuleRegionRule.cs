@@ -45,7 +45,7 @@ public sealed class GlobalServiceRuleRegionRule : IRule<EventRuleSubject>
 
         var global = EventSourceCatalog.BuiltIn.CloudTrail.Global;
         var value = pattern.SubRules
-            .SelectMany(r => r.Conditions.Where(c => c.Path is "source" or "detail.eventSource"))
+            .SelectMany(r => r.Conditions.Where(c => c.Path is "source" or "detail.eventSource").OrderBy(c => c.Path == "source" ? 0 : 1))
             .SelectMany(PatternScope.ExactStrings)
             .FirstOrDefault(v => global.Sources.Contains(v.Value) || global.EventSources.Contains(v.Value));
         if (value is null)

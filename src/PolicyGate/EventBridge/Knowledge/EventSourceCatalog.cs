@@ -51,13 +51,23 @@ public sealed class EventSourceCatalog
 
     /// <summary>
     /// What is known about a field for one source and detail-type: the detail-type's own fields, or the
-    /// CloudTrail fields (with eventSource narrowed to the source's host names) for CloudTrail detail-types.
+    /// CloudTrail fields (with eventSource narrowed to the source's host names) for CloudTrail detail-types,
+    /// where a field under detail that CloudTrail records never have is <see cref="FieldSpec.Absent"/>.
     /// </summary>
     public FieldSpec? FieldOf(SourceKnowledge source, string detailType, string path)
     {
         if (source.DetailTypes.TryGetValue(detailType, out var own))
         {
-            return own.Fields.GetValueOrDefault(path);
+            if (own.Fields.TryGetValue(path, out var listed))
+            {
+                return listed;
+            }
+
+            // Inside a listed object whose own fields are not listed, nothing is known.
+            var keys = own.Fields.Keys;
+            var related = keys.Any(k => k.StartsWith(path + ".", StringComparison.Ordinal))
+                          || keys.Any(k => path.StartsWith(k + ".", StringComparison.Ordinal) && !keys.Any(d => d.StartsWith(k + ".", StringComparison.Ordinal)));
+            return own.CompleteFields && !related && path.StartsWith("detail.", StringComparison.Ordinal) ? FieldSpec.Absent : null;
         }
 
         if (!source.ViaCloudTrail || !CloudTrail.DetailTypes.Contains(detailType))
@@ -70,6 +80,12 @@ public sealed class EventSourceCatalog
             return new FieldSpec(source.EventSources, true, "host");
         }
 
-        return CloudTrail.Fields.GetValueOrDefault(path);
+        if (CloudTrail.Fields.GetValueOrDefault(path) is { } spec)
+        {
+            return spec;
+        }
+
+        var segments = path.Split('.');
+        return segments.Length > 1 && segments[0] == "detail" && !CloudTrail.DetailFields.Contains(segments[1]) ? FieldSpec.Absent : null;
     }
 }

@@ -79,7 +79,7 @@ internal static class EventSourceCatalogReader
         var detailTypes = e.GetProperty("detailTypes").EnumerateObject()
             .ToImmutableDictionary(
                 p => p.Name,
-                p => new DetailTypeKnowledge(p.Name, Fields(p.Value, enums)),
+                p => new DetailTypeKnowledge(p.Name, Fields(p.Value, enums), p.Value.TryGetProperty("$complete", out var complete) && complete.GetBoolean()),
                 StringComparer.Ordinal);
         return new SourceKnowledge(
             e.GetProperty("source").GetString()!,
@@ -91,7 +91,7 @@ internal static class EventSourceCatalogReader
     }
 
     private static ImmutableDictionary<string, FieldSpec> Fields(JsonElement e, ImmutableDictionary<string, ImmutableArray<string>> enums) =>
-        e.EnumerateObject().ToImmutableDictionary(p => p.Name, p => Field(p.Value, enums), StringComparer.Ordinal);
+        e.EnumerateObject().Where(p => !p.Name.StartsWith('$')).ToImmutableDictionary(p => p.Name, p => Field(p.Value, enums), StringComparer.Ordinal);
 
     private static FieldSpec Field(JsonElement e, ImmutableDictionary<string, ImmutableArray<string>> enums)
     {
@@ -116,6 +116,7 @@ internal static class EventSourceCatalogReader
         return new CloudTrailKnowledge(
             Strings(e.GetProperty("detailTypes")),
             Fields(e.GetProperty("fields"), enums),
+            Strings(e.GetProperty("detailFields")).ToFrozenSet(StringComparer.Ordinal),
             Strings(e.GetProperty("knownEventSources")).ToFrozenSet(StringComparer.Ordinal),
             Strings(e.GetProperty("readOnlyEventNamePrefixes")),
             e.GetProperty("readOnlyDeliveryState").GetString()!,

@@ -10,11 +10,19 @@ namespace PolicyGate.EventBridge.Knowledge;
 /// </summary>
 public sealed record FieldSpec(ImmutableArray<string> Values, bool Closed, string? Type)
 {
+    /// <summary>The field does not exist in those events.</summary>
+    public static FieldSpec Absent { get; } = new([], true, "absent");
+
     public bool HasValues => !Values.IsDefaultOrEmpty;
+
+    public bool IsAbsent => ReferenceEquals(this, Absent);
 }
 
-/// <summary>One detail-type a source emits and what its fields hold.</summary>
-public sealed record DetailTypeKnowledge(string Name, ImmutableDictionary<string, FieldSpec> Fields);
+/// <summary>
+/// One detail-type a source emits and what its fields hold. With <see cref="CompleteFields"/>, a field
+/// under detail that is not listed (nor inside a listed one) does not exist in these events.
+/// </summary>
+public sealed record DetailTypeKnowledge(string Name, ImmutableDictionary<string, FieldSpec> Fields, bool CompleteFields);
 
 /// <summary>
 /// An AWS event source (for example aws.access-analyzer): its CloudTrail host names, whether its API calls
@@ -50,6 +58,7 @@ public sealed record GlobalServices(ImmutableDictionary<string, string> HomeRegi
 public sealed record CloudTrailKnowledge(
     ImmutableArray<string> DetailTypes,
     ImmutableDictionary<string, FieldSpec> Fields,
+    FrozenSet<string> DetailFields,
     FrozenSet<string> KnownEventSources,
     ImmutableArray<string> ReadOnlyEventNamePrefixes,
     string ReadOnlyDeliveryState,

@@ -47,8 +47,9 @@ public sealed class PatternScope
     }
 
     /// <summary>
-    /// What every matchable known event says about a field: the specs of each pair, or null when some pair
-    /// knows nothing about it (then nothing can be concluded).
+    /// What every matchable known event says about a field: the specs of the pairs whose events have it
+    /// (pairs whose events lack the field cannot match it anyway), or null when some pair knows nothing
+    /// about it or no pair has it (then nothing is concluded).
     /// </summary>
     public IReadOnlyList<FieldSpec>? SpecsOf(string path)
     {
@@ -65,10 +66,13 @@ public sealed class PatternScope
                 return null;
             }
 
-            specs.Add(spec);
+            if (!spec.IsAbsent)
+            {
+                specs.Add(spec);
+            }
         }
 
-        return specs;
+        return specs.Count == 0 ? null : specs;
     }
 
     /// <summary>The complete list of values a field can take across the pairs, or null when some list is open or missing.</summary>
