@@ -98,6 +98,16 @@ public static class ConfigLoader
             config = config with { Rules = settings };
         }
 
+        if (obj["events"] is ObjectNode events)
+        {
+            var eventErrors = new List<ConfigError>();
+            config = config with { Events = EventsSettingsBinder.Bind(events, reportPath, eventErrors) };
+            if (eventErrors.Count > 0)
+            {
+                return new ConfigLoadResult(null, eventErrors);
+            }
+        }
+
         return new ConfigLoadResult(config, []);
     }
 

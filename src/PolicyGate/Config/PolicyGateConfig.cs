@@ -24,4 +24,6 @@ public sealed record PolicyGateConfig
     public string? FailOn { get; init; }
 
     public RuleSettings Rules { get; init; } = RuleSettings.Default;
+
+    public EventsSettings Events { get; init; } = EventsSettings.Default;
 }

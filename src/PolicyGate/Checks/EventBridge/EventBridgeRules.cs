@@ -26,6 +26,8 @@ public static class EventBridgeRules
         new EnabledRuleWithoutTargetsRule(),
         new AwsEventsOnCustomBusRule(),
         new ReadOnlyEventsNotDeliveredRule(),
+        new RuleTestFailedRule(),
+        new RuleTestNotRunRule(),
         new InvalidAnalyzerTypeRule(),
         new UnusedAccessAgeOutOfRangeRule(),
         new AnalyzerConfigurationMismatchRule(),
