@@ -48,12 +48,20 @@ public static class EventsSettingsBinder
         foreach (var entry in list.Items.OfType<ObjectNode>())
         {
             var file = new PathResolver(configDirectory, reportDirectory, errors);
-            var pattern = file.Target(entry["pattern"]);
-            var template = file.Target(entry["template"]);
             var rule = Text(entry["rule"]);
-            if ((pattern is null) == (template is null))
+            if (entry.Has("pattern") == entry.Has("template"))
             {
                 errors.Add(new ConfigError(entry.Location, "an events test names either \"pattern\" (a pattern file) or \"template\" and \"rule\" (a logical id), not both and not neither"));
+                continue;
+            }
+
+            var pattern = file.Target(entry["pattern"]);
+            var template = file.Target(entry["template"]);
+            var match = file.Samples(entry["match"]);
+            var noMatch = file.Samples(entry["no-match"]);
+            if (pattern is null && template is null)
+            {
+                // The file does not exist; that error is reported already.
                 continue;
             }
 
@@ -63,8 +71,6 @@ public static class EventsSettingsBinder
                 continue;
             }
 
-            var match = file.Samples(entry["match"]);
-            var noMatch = file.Samples(entry["no-match"]);
             if (match.IsEmpty && noMatch.IsEmpty && !entry.Has("match") && !entry.Has("no-match"))
             {
                 errors.Add(new ConfigError(entry.Location, "an events test lists sample events under \"match\" or \"no-match\""));
