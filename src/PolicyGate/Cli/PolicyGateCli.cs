@@ -19,6 +19,7 @@ public static class PolicyGateCli
         {
             ScanCommand.Create(io),
             RulesCommand.Create(io),
+            EventsCommand.Create(io),
         };
         foreach (var option in root.Options.OfType<VersionOption>().ToList())
         {
