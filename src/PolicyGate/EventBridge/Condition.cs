@@ -78,4 +78,12 @@ public sealed class Condition
 public sealed class SubRule(ImmutableArray<Condition> conditions)
 {
     public ImmutableArray<Condition> Conditions { get; } = conditions;
+
+    /// <summary>
+    /// The same conditions ordered to reject events early (envelope fields such as source and detail-type
+    /// first), for checks where order does not matter.
+    /// </summary>
+    public ImmutableArray<Condition> RejectionOrder { get; } = conditions
+        .OrderBy(c => c.Path is "source" ? 0 : c.Path is "detail-type" ? 1 : c.Path.Contains('.', StringComparison.Ordinal) ? 3 : 2)
+        .ToImmutableArray();
 }

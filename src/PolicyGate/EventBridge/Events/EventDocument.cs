@@ -21,7 +21,7 @@ public sealed class EventDocument
 
     public ObjectNode Root { get; }
 
-    /// <summary>How many arrays of objects or arrays the event has (zero means no array constraints at all).</summary>
+    /// <summary>Zero when no value sits in an array of objects or arrays (then array consistency constrains nothing); otherwise one more than the highest such array id.</summary>
     public int ArrayCount { get; }
 
     public IEnumerable<string> Paths => _fields.Keys;
@@ -40,12 +40,20 @@ public sealed class EventDocument
         var arrays = 0;
         AddObject(obj, null, ArrayMembership.None, builder, ref arrays);
         var fields = new Dictionary<string, EventLeaf[]>(builder.Count, StringComparer.Ordinal);
+        var withElements = 0;
         foreach (var (path, leaves) in builder)
         {
             fields[path] = leaves.ToArray();
+            foreach (var leaf in leaves)
+            {
+                for (var i = 0; i < leaf.Membership.Count; i++)
+                {
+                    withElements = Math.Max(withElements, leaf.Membership.ArrayAt(i) + 1);
+                }
+            }
         }
 
-        return new EventDocument(obj, fields, arrays);
+        return new EventDocument(obj, fields, withElements);
     }
 
     private static void AddObject(ObjectNode obj, string? prefix, ArrayMembership membership, Dictionary<string, List<EventLeaf>> fields, ref int arrays)

@@ -15,35 +15,26 @@ public static class ArrayConsistentSearch
 
     public static bool Matches(SubRule rule, EventDocument e)
     {
-        var conditions = rule.Conditions;
-
-        // Cheap rejection: a condition without exists:false that no value satisfies on its own.
-        var candidates = new EventLeaf[conditions.Length][];
-        for (var i = 0; i < conditions.Length; i++)
+        // Each condition on its own first, without allocating: most events fail here (on source, say).
+        foreach (var condition in rule.RejectionOrder)
         {
-            var condition = conditions[i];
-            var leaves = e.LeavesAt(condition.Path);
-            var accepted = Accepted(condition, leaves);
-            if (accepted.Length == 0 && !condition.AllowsAbsence)
+            if (!HoldsAlone(condition, e.LeavesAt(condition.Path)))
             {
                 return false;
             }
-
-            candidates[i] = accepted;
         }
 
         if (e.ArrayCount == 0)
         {
             // No arrays of objects: every value is compatible with every other.
-            for (var i = 0; i < conditions.Length; i++)
-            {
-                if (candidates[i].Length == 0 && e.LeavesAt(conditions[i].Path).Length > 0)
-                {
-                    return false;
-                }
-            }
-
             return true;
+        }
+
+        var conditions = rule.Conditions;
+        var candidates = new EventLeaf[conditions.Length][];
+        for (var i = 0; i < conditions.Length; i++)
+        {
+            candidates[i] = Accepted(conditions[i], e.LeavesAt(conditions[i].Path));
         }
 
         var budget = PlainSearchBudget;
@@ -54,6 +45,26 @@ public static class ArrayConsistentSearch
         }
 
         return new Memoized(conditions, candidates, e).Search(0, ArrayMembership.None);
+    }
+
+    /// <summary>Whether the condition holds ignoring array consistency: some value is accepted, or the field is absent and may be.</summary>
+    private static bool HoldsAlone(Condition condition, EventLeaf[] leaves)
+    {
+        if (leaves.Length == 0)
+        {
+            return condition.AllowsAbsence;
+        }
+
+        foreach (var leaf in leaves)
+        {
+            if (condition.Accepts(leaf))
+            {
+                return true;
+            }
+        }
+
+        // With arrays of objects, exists:false may still hold within the element chosen for other fields.
+        return condition.AllowsAbsence && leaves.Any(l => !l.Membership.IsEmpty);
     }
 
     private static EventLeaf[] Accepted(Condition condition, EventLeaf[] leaves)
