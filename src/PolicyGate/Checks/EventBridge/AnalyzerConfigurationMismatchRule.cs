@@ -35,13 +35,8 @@ public sealed class AnalyzerConfigurationMismatchRule : IRule<DocumentSubject>
 
     public void Check(DocumentSubject subject, CheckContext context)
     {
-        if (subject.Document.Kind != DocumentKind.CloudFormationTemplate)
-        {
-            return;
-        }
-
         var knowledge = EventSourceCatalog.BuiltIn.Analyzer;
-        foreach (var analyzer in AnalyzerResources.In(subject.Document.Root))
+        foreach (var analyzer in AnalyzerResources.In(subject.Document))
         {
             if (AnalyzerResources.Text(analyzer.Properties?["Type"]) is not { } type || !knowledge.Types.Contains(type, StringComparer.Ordinal)
                 || analyzer.Properties?["AnalyzerConfiguration"] is not ObjectNode configuration)

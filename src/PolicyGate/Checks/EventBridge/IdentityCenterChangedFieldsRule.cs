@@ -25,18 +25,8 @@ public sealed class IdentityCenterChangedFieldsRule : IRule<EventPatternSubject>
 
     public RuleDescriptor Descriptor => Rule;
 
-    public void Check(EventPatternSubject subject, CheckContext context)
-    {
-        if (PatternCompiler.Compile(subject.Pattern).Pattern is not { } pattern)
-        {
-            return;
-        }
-
-        foreach (var issue in IdentityCenterCheck.InPattern(pattern, EventSourceCatalog.BuiltIn))
-        {
-            context.Report(Rule, issue.Node, issue.Message);
-        }
-    }
+    public void Check(EventPatternSubject subject, CheckContext context) =>
+        PatternIssueReport.Run(Rule, subject, context, IdentityCenterCheck.InPattern);
 
     public void Check(EventRuleSubject subject, CheckContext context)
     {

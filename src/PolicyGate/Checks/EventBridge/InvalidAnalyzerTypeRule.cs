@@ -34,13 +34,8 @@ public sealed class InvalidAnalyzerTypeRule : IRule<DocumentSubject>
 
     public void Check(DocumentSubject subject, CheckContext context)
     {
-        if (subject.Document.Kind != DocumentKind.CloudFormationTemplate)
-        {
-            return;
-        }
-
         var types = EventSourceCatalog.BuiltIn.Analyzer.Types;
-        foreach (var analyzer in AnalyzerResources.In(subject.Document.Root))
+        foreach (var analyzer in AnalyzerResources.In(subject.Document))
         {
             var node = analyzer.Properties?["Type"];
             if (node is null)

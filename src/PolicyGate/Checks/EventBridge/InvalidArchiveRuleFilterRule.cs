@@ -37,27 +37,21 @@ public sealed class InvalidArchiveRuleFilterRule : IRule<DocumentSubject>
 
     public void Check(DocumentSubject subject, CheckContext context)
     {
-        if (subject.Document.Kind != DocumentKind.CloudFormationTemplate)
-        {
-            return;
-        }
-
         var knowledge = EventSourceCatalog.BuiltIn.Analyzer;
-        foreach (var analyzer in AnalyzerResources.In(subject.Document.Root))
+        foreach (var analyzer in AnalyzerResources.In(subject.Document))
         {
             var names = new Dictionary<string, Node>(StringComparer.Ordinal);
             foreach (var archiveRule in AnalyzerResources.Items(analyzer.Properties?["ArchiveRules"]).OfType<ObjectNode>())
             {
-                var ruleName = AnalyzerResources.Text(archiveRule["RuleName"]) ?? "(unnamed)";
                 if (archiveRule["RuleName"] is { } nameNode && AnalyzerResources.Text(nameNode) is { } name && !names.TryAdd(name, nameNode))
                 {
                     context.Report(Rule, nameNode, $"archive rule \"{name}\" of analyzer {analyzer.LogicalId} is defined twice (first at line {names[name].Span.StartLine})");
                 }
+            }
 
-                foreach (var filter in AnalyzerResources.Items(archiveRule["Filter"]).OfType<ObjectNode>())
-                {
-                    CheckFilter(filter, ruleName, analyzer.LogicalId, knowledge, context);
-                }
+            foreach (var (ruleName, filter) in AnalyzerResources.Filters(analyzer))
+            {
+                CheckFilter(filter, ruleName, analyzer.LogicalId, knowledge, context);
             }
         }
     }

@@ -23,16 +23,6 @@ public sealed class PatternNeverMatchesRule : IRule<EventPatternSubject>
 
     public RuleDescriptor Descriptor => Rule;
 
-    public void Check(EventPatternSubject subject, CheckContext context)
-    {
-        if (PatternCompiler.Compile(subject.Pattern).Pattern is not { } pattern)
-        {
-            return;
-        }
-
-        foreach (var issue in NeverMatchCheck.Find(pattern, EventSourceCatalog.BuiltIn))
-        {
-            context.Report(Rule, issue.Node, issue.Message);
-        }
-    }
+    public void Check(EventPatternSubject subject, CheckContext context) =>
+        PatternIssueReport.Run(Rule, subject, context, NeverMatchCheck.Find);
 }

@@ -27,29 +27,21 @@ public sealed class UnknownArchiveFilterKeyRule : IRule<DocumentSubject>
 
     public void Check(DocumentSubject subject, CheckContext context)
     {
-        if (subject.Document.Kind != DocumentKind.CloudFormationTemplate)
-        {
-            return;
-        }
-
         var knowledge = EventSourceCatalog.BuiltIn.Analyzer;
-        foreach (var analyzer in AnalyzerResources.In(subject.Document.Root))
+        foreach (var analyzer in AnalyzerResources.In(subject.Document))
         {
-            foreach (var archiveRule in AnalyzerResources.Items(analyzer.Properties?["ArchiveRules"]).OfType<ObjectNode>())
+            foreach (var (_, filter) in AnalyzerResources.Filters(analyzer))
             {
-                foreach (var filter in AnalyzerResources.Items(archiveRule["Filter"]).OfType<ObjectNode>())
+                var node = filter["Property"];
+                if (AnalyzerResources.Text(node) is not { } key || knowledge.FilterKeys.Contains(key) || knowledge.KeysNotInArchiveRules.Contains(key)
+                    || knowledge.FilterKeyPrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal) && key.Length > p.Length))
                 {
-                    var node = filter["Property"];
-                    if (AnalyzerResources.Text(node) is not { } key || knowledge.FilterKeys.Contains(key) || knowledge.KeysNotInArchiveRules.Contains(key)
-                        || knowledge.FilterKeyPrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal) && key.Length > p.Length))
-                    {
-                        continue;
-                    }
-
-                    var known = knowledge.FilterKeys.Order(StringComparer.Ordinal).ToList();
-                    var hint = TextDistance.SameIgnoringCase(key, known) ?? TextDistance.Nearest(key, known, 3);
-                    context.Report(Rule, node!, $"\"{key}\" is not an Access Analyzer filter key (analyzer {analyzer.LogicalId}){(hint is null ? string.Empty : $"; did you mean \"{hint}\"?")}");
+                    continue;
                 }
+
+                var known = knowledge.FilterKeys.Order(StringComparer.Ordinal).ToList();
+                var hint = TextDistance.SameIgnoringCase(key, known) ?? TextDistance.Nearest(key, known, 3);
+                context.Report(Rule, node!, $"\"{key}\" is not an Access Analyzer filter key (analyzer {analyzer.LogicalId}){(hint is null ? string.Empty : $"; did you mean \"{hint}\"?")}");
             }
         }
     }

@@ -23,16 +23,6 @@ public sealed class UnknownEventValueRule : IRule<EventPatternSubject>
 
     public RuleDescriptor Descriptor => Rule;
 
-    public void Check(EventPatternSubject subject, CheckContext context)
-    {
-        if (PatternCompiler.Compile(subject.Pattern).Pattern is not { } pattern)
-        {
-            return;
-        }
-
-        foreach (var issue in KnownValueCheck.Find(pattern, EventSourceCatalog.BuiltIn).Where(i => i.Kind == PatternIssueKind.UnknownValue))
-        {
-            context.Report(Rule, issue.Node, issue.Message);
-        }
-    }
+    public void Check(EventPatternSubject subject, CheckContext context) =>
+        PatternIssueReport.Run(Rule, subject, context, (p, c) => KnownValueCheck.Find(p, c).Where(i => i.Kind == PatternIssueKind.UnknownValue));
 }

@@ -34,13 +34,8 @@ public sealed class UnusedAccessAgeOutOfRangeRule : IRule<DocumentSubject>
 
     public void Check(DocumentSubject subject, CheckContext context)
     {
-        if (subject.Document.Kind != DocumentKind.CloudFormationTemplate)
-        {
-            return;
-        }
-
         var knowledge = EventSourceCatalog.BuiltIn.Analyzer;
-        foreach (var analyzer in AnalyzerResources.In(subject.Document.Root))
+        foreach (var analyzer in AnalyzerResources.In(subject.Document))
         {
             var age = (analyzer.Properties?["AnalyzerConfiguration"] as ObjectNode)?["UnusedAccessConfiguration"] is ObjectNode unused ? unused["UnusedAccessAge"] : null;
             if (age is null || AnalyzerResources.IsIntrinsic(age) || age is not ScalarNode scalar)

@@ -1,4 +1,5 @@
 using PolicyGate.Documents;
+using PolicyGate.Extraction;
 
 namespace PolicyGate.EventBridge.Analyzers;
 
@@ -12,6 +13,16 @@ public sealed record AnalyzerResource(string LogicalId, ObjectNode Resource, Obj
 public static class AnalyzerResources
 {
     public const string ResourceType = "AWS::AccessAnalyzer::Analyzer";
+
+    /// <summary>The analyzers of a document, when it is a CloudFormation template.</summary>
+    public static IEnumerable<AnalyzerResource> In(ClassifiedDocument document) =>
+        document.Kind == DocumentKind.CloudFormationTemplate ? In(document.Root) : [];
+
+    /// <summary>Every archive-rule filter of an analyzer, with the rule's name.</summary>
+    public static IEnumerable<(string RuleName, ObjectNode Filter)> Filters(AnalyzerResource analyzer) =>
+        from archiveRule in Items(analyzer.Properties?["ArchiveRules"]).OfType<ObjectNode>()
+        from filter in Items(archiveRule["Filter"]).OfType<ObjectNode>()
+        select (Text(archiveRule["RuleName"]) ?? "(unnamed)", filter);
 
     public static IEnumerable<AnalyzerResource> In(Node template)
     {
