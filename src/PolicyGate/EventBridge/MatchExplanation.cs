@@ -2,10 +2,15 @@ using PolicyGate.EventBridge.Events;
 
 namespace PolicyGate.EventBridge;
 
+/// <summary>Why an event does not match: a sentence, and the field that decided (null when array consistency did).</summary>
+public sealed record NoMatchReason(string Message, Condition? Field);
+
 /// <summary>Says in one sentence why an event does not match a pattern: the first field that fails, in the closest $or combination.</summary>
 public static class MatchExplanation
 {
-    public static string WhyNot(CompiledPattern pattern, EventDocument e)
+    public static string WhyNot(CompiledPattern pattern, EventDocument e) => Explain(pattern, e).Message;
+
+    public static NoMatchReason Explain(CompiledPattern pattern, EventDocument e)
     {
         SubRule? closest = null;
         List<Condition>? closestFailures = null;
@@ -21,17 +26,17 @@ public static class MatchExplanation
 
         if (closest is null || closestFailures is null)
         {
-            return "the pattern has no fields";
+            return new NoMatchReason("the pattern has no fields", null);
         }
 
         var where = pattern.SubRules.Length > 1 ? $" (closest of the {pattern.SubRules.Length} $or combinations)" : string.Empty;
         if (closestFailures.Count == 0)
         {
             var arrays = closest.Conditions.Select(c => c.Path).ToList();
-            return $"each field matches on its own, but not within one element of the event's arrays ({string.Join(", ", arrays)}); EventBridge never combines values from different array elements{where}";
+            return new NoMatchReason($"each field matches on its own, but not within one element of the event's arrays ({string.Join(", ", arrays)}); EventBridge never combines values from different array elements{where}", null);
         }
 
-        return Describe(closestFailures[0], e) + where;
+        return new NoMatchReason(Describe(closestFailures[0], e) + where, closestFailures[0]);
     }
 
     private static bool HoldsAlone(Condition condition, EventDocument e)

@@ -64,6 +64,8 @@ public sealed class RuleTestsInScanTests : IDisposable
             "the sample event events/archived.json must match this pattern but does not: detail.status: the event has \"ARCHIVED\"; the pattern accepts [\"ACTIVE\"]",
         ], ignoreOrder: true);
         findings.ShouldAllBe(f => f.Location.Path == "patterns/active.json" && f.Location.Span.StartLine == 1);
+        findings.Single(f => f.Message.Contains("must match", StringComparison.Ordinal)).Location.Span.StartColumn.ShouldBe(54, "a missed match points at the deciding value list");
+        findings.Single(f => f.Message.Contains("must not match", StringComparison.Ordinal)).Location.Span.StartColumn.ShouldBe(1, "an unwanted match points at the pattern");
         findings.ShouldAllBe(f => f.Related.Single().Location.Path == "policygate.yaml");
     }
 

@@ -69,10 +69,13 @@ public sealed class RuleTestFailedRule : IRule<EventPatternSubject>
                 continue;
             }
 
-            var message = mustMatch
-                ? $"the sample event {sample.Path} must match this pattern but does not: {MatchExplanation.WhyNot(pattern, loaded.Event)}"
+            // A missed match points at the field that decided; an unwanted match at the whole pattern.
+            var reason = mustMatch ? MatchExplanation.Explain(pattern, loaded.Event) : null;
+            var message = reason is not null
+                ? $"the sample event {sample.Path} must match this pattern but does not: {reason.Message}"
                 : $"the sample event {sample.Path} must not match this pattern but does";
-            context.Sink.Add(new Finding(Rule, Rule.DefaultLevel, message, at.Location)
+            var location = reason?.Field?.ValueList.Location ?? at.Location;
+            context.Sink.Add(new Finding(Rule, Rule.DefaultLevel, message, location)
             {
                 Related = [new RelatedLocation(sample.Location, $"the expectation in the events tests ({test.Describe})")],
             });
