@@ -20,7 +20,7 @@ internal static class RuleKit
         var pattern = properties["EventPattern"] ?? properties["Pattern"];
         if (pattern is ScalarNode { Kind: ScalarKind.String } text)
         {
-            pattern = PatternText.Parse(text.Value, path).Root;
+            pattern = EmbeddedPattern.Parse(text).Root;
         }
 
         var targets = properties["Targets"] is ArrayNode list ? list.Items.OfType<ObjectNode>().ToArray() : [];
