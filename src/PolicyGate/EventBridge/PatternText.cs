@@ -43,6 +43,42 @@ public static class PatternText
             }
         }
 
-        return new PatternSource(null, new PatternError($"the JSON is malformed: {syntax.Message}", new SourceLocation(file.Path, syntax.Span)), null);
+        return new PatternSource(null, StreamError(file, text, lines, syntax), null);
     }
+
+    /// <summary>
+    /// The error EventBridge reports for malformed text: a pattern error met before the syntax error in
+    /// reading order, else the syntax error in its JSON reader's words, at the same position.
+    /// </summary>
+    private static PatternError StreamError(SourceFile file, string text, LineIndex lines, DocumentDiagnostic syntax)
+    {
+        if (JacksonSyntax.FirstError(text) is not { } jackson)
+        {
+            return new PatternError($"the JSON is malformed: {syntax.Message}", new SourceLocation(file.Path, syntax.Span));
+        }
+
+        if (TruncatedJson.Close(text, jackson.Offset) is { } closed)
+        {
+            var head = JsonDocumentParser.Parse(file, closed, LoadLimits.Default, LineIndex.Build(closed));
+            if (head.Documents.Length == 1 && head.Diagnostics.All(d => d.Kind == DiagnosticKind.DuplicateKey))
+            {
+                var cutAt = lines.PositionOf(jackson.Offset);
+                var first = PatternCompiler.Compile(head.Documents[0]).Errors
+                    .FirstOrDefault(e => e.Location.Span.Start < cutAt && e.Location.Span != head.Documents[0].Span && (e.Location.Span.End <= cutAt || !DetectedAtEnd(e.Reason)));
+                if (first is not null)
+                {
+                    return first;
+                }
+            }
+        }
+
+        return new PatternError(jackson.Message, new SourceLocation(file.Path, lines.SpanOf(jackson.Offset, Math.Min(jackson.Offset + 1, text.Length))));
+    }
+
+    /// <summary>Errors the streaming compiler raises at the end of a list or object, which a cut container would fake.</summary>
+    private static bool DetectedAtEnd(string reason) =>
+        reason is "Empty arrays are not allowed" or "Empty objects are not allowed" or "Match expression name not found"
+            or "There must have at least 2 Objects in $or relationship." or "Invalid member in numeric match: ]"
+            or "Inside anything but list, either all values are number or string, mixed type is not supported"
+        || (reason.StartsWith("Value of ", StringComparison.Ordinal) && reason.EndsWith(" must be numeric", StringComparison.Ordinal));
 }
