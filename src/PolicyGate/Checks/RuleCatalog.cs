@@ -27,6 +27,7 @@ public sealed class RuleCatalog
         .. ParsingRules.All,
         .. PolicyValidationRules.All,
         .. CloudFormationRules.All,
+        .. EventBridge.EventBridgeRules.All,
         new InvalidConfigurationRule(),
     ]);
 

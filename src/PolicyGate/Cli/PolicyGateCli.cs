@@ -22,6 +22,7 @@ public static class PolicyGateCli
             ParseCommand.Create(io),
             BaselineCommand.Create(io),
             ValidatePolicyCommand.Create(io),
+            EventsCommand.Create(io),
         };
         foreach (var option in root.Options.OfType<VersionOption>().ToList())
         {

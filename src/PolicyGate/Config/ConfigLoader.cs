@@ -117,6 +117,7 @@ public static class ConfigLoader
         {
             CloudFormation = CloudFormationSettingsBinder.Bind(obj, sectionErrors),
             Adoption = AdoptionSettingsBinder.Bind(obj, sectionErrors),
+            Events = obj["events"] is ObjectNode events ? EventsSettingsBinder.Bind(events, reportPath, sectionErrors) : EventsSettings.Default,
         };
         if (sectionErrors.Count > 0)
         {

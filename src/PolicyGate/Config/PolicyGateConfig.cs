@@ -32,4 +32,7 @@ public sealed record PolicyGateConfig
 
     /// <summary>Suppressions and the baseline path (see <see cref="AdoptionSettings"/>).</summary>
     public AdoptionSettings Adoption { get; init; } = AdoptionSettings.Default;
+
+    /// <summary>EventBridge rule tests (see <see cref="EventsSettings"/>).</summary>
+    public EventsSettings Events { get; init; } = EventsSettings.Default;
 }

@@ -16,6 +16,8 @@ public static class DocumentClassifier
     private static readonly HashSet<string> EventEnvelopeFields =
         new(["source", "detail-type", "detail", "account", "region", "resources", "time", "id", "version", "$or"], StringComparer.Ordinal);
 
+    private static readonly HashSet<string> SampleOnlyFields = new(["id", "time", "account", "region"], StringComparer.Ordinal);
+
     private static readonly HashSet<string> PolicyElements = new(["Version", "Id", "Statement"], StringComparer.OrdinalIgnoreCase);
 
     public static bool IsConfigFileName(string path) => ConfigFileNames.Contains(Path.GetFileName(path));
@@ -83,7 +85,11 @@ public static class DocumentClassifier
 
         if (obj["source"] is ScalarNode { IsString: true } && obj["detail-type"] is ScalarNode { IsString: true })
         {
-            return DocumentKind.EventSample;
+            // An event carries its envelope (id, time, account, region); without any of them this is a
+            // pattern written with plain values instead of lists, which EventBridge rejects.
+            return obj.Properties.Any(p => SampleOnlyFields.Contains(p.Key) && p.Value is ScalarNode)
+                ? DocumentKind.EventSample
+                : DocumentKind.EventPattern;
         }
 
         return HasArrayLeaf(obj) ? DocumentKind.EventPattern : DocumentKind.Other;

@@ -86,8 +86,9 @@ public class ScanCommandTests
     [Fact]
     public void Reports_do_not_depend_on_the_working_directory()
     {
-        var fromRoot = CliRunner.Run(RepositoryPaths.Root, "scan", "examples/policies", "--format", "sarif");
+        var fromRoot = CliRunner.Run(RepositoryPaths.Root, "scan", "examples/policies", "--config", "examples/policies/policygate.yaml", "--format", "sarif");
         var fromInside = CliRunner.Run(RepositoryPaths.Examples, "scan", ".", "--format", "sarif");
+        fromRoot.ExitCode.ShouldBe(1, fromRoot.Stderr);
         fromInside.StdoutBytes.ShouldBe(fromRoot.StdoutBytes);
     }
 
