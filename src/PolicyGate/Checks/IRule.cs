@@ -15,15 +15,30 @@ public interface IRule<in TSubject> : IRule
 }
 
 /// <summary>What a rule may use while checking: where findings go and the run's configuration.</summary>
-public sealed class CheckContext(FindingSink sink, Config.PolicyGateConfig config)
+public sealed class CheckContext
 {
-    public FindingSink Sink { get; } = sink;
+    private readonly Dictionary<object, Dictionary<Type, object>> _derived;
 
-    public Config.PolicyGateConfig Config { get; } = config;
+    public CheckContext(FindingSink sink, Config.PolicyGateConfig config)
+        : this(sink, config, new Dictionary<object, Dictionary<Type, object>>(ReferenceEqualityComparer.Instance))
+    {
+    }
+
+    private CheckContext(FindingSink sink, Config.PolicyGateConfig config, Dictionary<object, Dictionary<Type, object>> derived)
+    {
+        Sink = sink;
+        Config = config;
+        _derived = derived;
+    }
+
+    public FindingSink Sink { get; }
+
+    public Config.PolicyGateConfig Config { get; }
 
     public void Report(RuleDescriptor rule, Documents.Node node, string message) => Sink.Report(rule, node, message);
 
-    private Dictionary<object, Dictionary<Type, object>>? _derived;
+    /// <summary>The same context for checking one owned subject: its findings carry the owner's logical id.</summary>
+    public CheckContext For(PolicyOwner owner) => owner.LogicalId is null ? this : new CheckContext(Sink.For(owner), Config, _derived);
 
     /// <summary>
     /// Something computed from a subject once and shared by every rule that checks it (for example a policy
@@ -32,7 +47,6 @@ public sealed class CheckContext(FindingSink sink, Config.PolicyGateConfig confi
     public T Derived<T>(object subject, Func<T> build)
         where T : class
     {
-        _derived ??= new Dictionary<object, Dictionary<Type, object>>(ReferenceEqualityComparer.Instance);
         if (!_derived.TryGetValue(subject, out var byType))
         {
             byType = [];

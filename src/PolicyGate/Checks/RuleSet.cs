@@ -42,11 +42,12 @@ public sealed class RuleSet
         public void Visit<TSubject>(TSubject subject)
             where TSubject : ISubject
         {
+            var scoped = subject is IOwnedSubject owned ? context.For(owned.Owner) : context;
             foreach (var rule in set.For<TSubject>())
             {
                 try
                 {
-                    rule.Check(subject, context);
+                    rule.Check(subject, scoped);
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {

@@ -14,3 +14,9 @@ public interface ISubjectVisitor
     void Visit<TSubject>(TSubject subject)
         where TSubject : ISubject;
 }
+
+/// <summary>A subject that belongs to a policy file, a pattern file or a template resource.</summary>
+public interface IOwnedSubject : ISubject
+{
+    PolicyOwner Owner { get; }
+}

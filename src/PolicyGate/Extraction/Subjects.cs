@@ -30,7 +30,7 @@ public sealed record PolicyOwner(string Path, string? LogicalId = null, string? 
 /// from (unknown values and undecidable choices are explicit, see <see cref="ScalarKind.Unknown"/> and
 /// <see cref="ChoiceNode"/>).
 /// </summary>
-public sealed record PolicySubject(PolicyOwner Owner, PolicyKind Kind, Node Document) : ISubject
+public sealed record PolicySubject(PolicyOwner Owner, PolicyKind Kind, Node Document) : IOwnedSubject
 {
     public void Dispatch(ISubjectVisitor visitor) => visitor.Visit(this);
 
@@ -42,7 +42,7 @@ public sealed record PolicySubject(PolicyOwner Owner, PolicyKind Kind, Node Docu
 }
 
 /// <summary>An EventBridge event pattern to check: from a pattern file or a rule in a template.</summary>
-public sealed record EventPatternSubject(PolicyOwner Owner, Node Pattern) : ISubject
+public sealed record EventPatternSubject(PolicyOwner Owner, Node Pattern) : IOwnedSubject
 {
     public void Dispatch(ISubjectVisitor visitor) => visitor.Visit(this);
 }
@@ -52,7 +52,7 @@ public sealed record EventPatternSubject(PolicyOwner Owner, Node Pattern) : ISub
 /// <see cref="Properties"/> is the resolved rule definition; its pattern is also extracted as an
 /// <see cref="EventPatternSubject"/> so pattern rules apply to it like to a pattern file.
 /// </summary>
-public sealed record EventRuleSubject(PolicyOwner Owner, ObjectNode Properties) : ISubject
+public sealed record EventRuleSubject(PolicyOwner Owner, ObjectNode Properties) : IOwnedSubject
 {
     /// <summary>The event pattern (parsed from a JSON string when given as one), or null for schedule-only rules.</summary>
     public Node? Pattern { get; init; }
