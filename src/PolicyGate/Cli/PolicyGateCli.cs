@@ -15,15 +15,12 @@ public static class PolicyGateCli
             return ExitCodes.Success;
         }
 
-        var root = new RootCommand("PolicyGate: a policy-as-code gate for AWS repositories. Checks IAM policies, CloudFormation templates and EventBridge patterns offline and reports SARIF, JSON or text.")
+        var root = new RootCommand("PolicyGate: a policy-as-code gate for AWS repositories. Checks IAM policies, CloudFormation templates and EventBridge patterns offline and reports SARIF, JSON or text.");
+        foreach (var command in CommandsFor(args, io))
         {
-            ScanCommand.Create(io),
-            RulesCommand.Create(io),
-            ParseCommand.Create(io),
-            BaselineCommand.Create(io),
-            ValidatePolicyCommand.Create(io),
-            EventsCommand.Create(io),
-        };
+            root.Subcommands.Add(command);
+        }
+
         foreach (var option in root.Options.OfType<VersionOption>().ToList())
         {
             root.Options.Remove(option);
@@ -65,6 +62,27 @@ public static class PolicyGateCli
             io.Error.WriteLine($"policygate: internal error: {ex.GetType().Name}: {ex.Message}");
             return ExitCodes.ToolFailure;
         }
+    }
+
+    /// <summary>Every command, in the order help lists them.</summary>
+    private static readonly (string Name, Func<CliOutput, Command> Create)[] Commands =
+    [
+        ("scan", ScanCommand.Create),
+        ("rules", RulesCommand.Create),
+        ("parse", ParseCommand.Create),
+        ("baseline", BaselineCommand.Create),
+        ("validate-policy", ValidatePolicyCommand.Create),
+        ("events", EventsCommand.Create),
+    ];
+
+    /// <summary>
+    /// Only the command named first on the command line is built (startup time matters in pre-commit hooks);
+    /// help, errors and anything else get the whole tree.
+    /// </summary>
+    private static IEnumerable<Command> CommandsFor(string[] args, CliOutput io)
+    {
+        var named = args.Length > 0 ? Array.FindIndex(Commands, c => c.Name == args[0]) : -1;
+        return named >= 0 ? [Commands[named].Create(io)] : Commands.Select(c => c.Create(io));
     }
 
     public static string VersionText() =>

@@ -121,7 +121,8 @@ public sealed class GlobPattern
         }
 
         regex.Append('$');
-        return new GlobPattern(text, new Regex(regex.ToString(), RegexOptions.CultureInvariant | RegexOptions.Compiled), directoryOnly, negated);
+        // Interpreted, not compiled: compiling emits IL at startup, costlier than matching a few hundred paths.
+        return new GlobPattern(text, new Regex(regex.ToString(), RegexOptions.CultureInvariant), directoryOnly, negated);
     }
 
     /// <summary>Whether the pattern matches this path itself.</summary>

@@ -35,9 +35,10 @@ public sealed class AnalyzerConfigurationMismatchRule : IRule<DocumentSubject>
 
     public void Check(DocumentSubject subject, CheckContext context)
     {
-        var knowledge = EventSourceCatalog.BuiltIn.Analyzer;
         foreach (var analyzer in AnalyzerResources.In(subject.Document))
         {
+            // Looked up per analyzer: most templates have none and never load the knowledge files.
+            var knowledge = EventSourceCatalog.BuiltIn.Analyzer;
             if (AnalyzerResources.Text(analyzer.Properties?["Type"]) is not { } type || !knowledge.Types.Contains(type, StringComparer.Ordinal)
                 || analyzer.Properties?["AnalyzerConfiguration"] is not ObjectNode configuration)
             {

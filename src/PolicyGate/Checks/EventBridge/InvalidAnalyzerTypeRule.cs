@@ -34,9 +34,10 @@ public sealed class InvalidAnalyzerTypeRule : IRule<DocumentSubject>
 
     public void Check(DocumentSubject subject, CheckContext context)
     {
-        var types = EventSourceCatalog.BuiltIn.Analyzer.Types;
         foreach (var analyzer in AnalyzerResources.In(subject.Document))
         {
+            // Looked up per analyzer: most templates have none and never load the knowledge files.
+            var types = EventSourceCatalog.BuiltIn.Analyzer.Types;
             var node = analyzer.Properties?["Type"];
             if (node is null)
             {

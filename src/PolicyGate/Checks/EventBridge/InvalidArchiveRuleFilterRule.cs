@@ -37,9 +37,10 @@ public sealed class InvalidArchiveRuleFilterRule : IRule<DocumentSubject>
 
     public void Check(DocumentSubject subject, CheckContext context)
     {
-        var knowledge = EventSourceCatalog.BuiltIn.Analyzer;
         foreach (var analyzer in AnalyzerResources.In(subject.Document))
         {
+            // Looked up per analyzer: most templates have none and never load the knowledge files.
+            var knowledge = EventSourceCatalog.BuiltIn.Analyzer;
             var names = new Dictionary<string, Node>(StringComparer.Ordinal);
             foreach (var archiveRule in AnalyzerResources.Items(analyzer.Properties?["ArchiveRules"]).OfType<ObjectNode>())
             {

@@ -27,9 +27,10 @@ public sealed class UnknownArchiveFilterKeyRule : IRule<DocumentSubject>
 
     public void Check(DocumentSubject subject, CheckContext context)
     {
-        var knowledge = EventSourceCatalog.BuiltIn.Analyzer;
         foreach (var analyzer in AnalyzerResources.In(subject.Document))
         {
+            // Looked up per analyzer: most templates have none and never load the knowledge files.
+            var knowledge = EventSourceCatalog.BuiltIn.Analyzer;
             foreach (var (_, filter) in AnalyzerResources.Filters(analyzer))
             {
                 var node = filter["Property"];

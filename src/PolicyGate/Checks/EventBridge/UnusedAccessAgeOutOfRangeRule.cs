@@ -34,9 +34,10 @@ public sealed class UnusedAccessAgeOutOfRangeRule : IRule<DocumentSubject>
 
     public void Check(DocumentSubject subject, CheckContext context)
     {
-        var knowledge = EventSourceCatalog.BuiltIn.Analyzer;
         foreach (var analyzer in AnalyzerResources.In(subject.Document))
         {
+            // Looked up per analyzer: most templates have none and never load the knowledge files.
+            var knowledge = EventSourceCatalog.BuiltIn.Analyzer;
             var age = (analyzer.Properties?["AnalyzerConfiguration"] as ObjectNode)?["UnusedAccessConfiguration"] is ObjectNode unused ? unused["UnusedAccessAge"] : null;
             if (age is null || AnalyzerResources.IsIntrinsic(age) || age is not ScalarNode scalar)
             {

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 
 namespace PolicyGate.Iam.Catalog;
@@ -35,20 +34,20 @@ public readonly record struct ConditionKeyLookup(ConditionKeyStatus Status, Cond
 /// </summary>
 public sealed class IamCatalog
 {
-    private readonly FrozenDictionary<string, Lazy<ServiceInfo>> _services;
+    private readonly IReadOnlyDictionary<string, Lazy<ServiceInfo>> _services;
     private readonly ImmutableArray<ConditionKeyInfo> _globalKeys;
     private readonly ImmutableArray<ConditionKeyPattern> _patterns;
-    private readonly FrozenDictionary<string, ImmutableArray<string>> _providerKeys;
+    private readonly IReadOnlyDictionary<string, ImmutableArray<string>> _providerKeys;
 
     internal IamCatalog(
         string packageName,
         string packageVersion,
         string dataDate,
-        FrozenDictionary<string, Lazy<ServiceInfo>> services,
-        FrozenDictionary<string, ImmutableArray<ResourceTypeInfo>> typesByArnService,
+        IReadOnlyDictionary<string, Lazy<ServiceInfo>> services,
+        IReadOnlyDictionary<string, ImmutableArray<ResourceTypeInfo>> typesByArnService,
         ImmutableArray<ConditionKeyInfo> globalKeys,
         ImmutableArray<ConditionKeyPattern> patterns,
-        FrozenDictionary<string, ImmutableArray<string>> providerKeys)
+        IReadOnlyDictionary<string, ImmutableArray<string>> providerKeys)
     {
         PackageName = packageName;
         PackageVersion = packageVersion;
@@ -60,7 +59,7 @@ public sealed class IamCatalog
         _typesByArnService = typesByArnService;
     }
 
-    private readonly FrozenDictionary<string, ImmutableArray<ResourceTypeInfo>> _typesByArnService;
+    private readonly IReadOnlyDictionary<string, ImmutableArray<ResourceTypeInfo>> _typesByArnService;
 
     /// <summary>The resource types whose ARNs carry this service name (ARN service names are case-sensitive).</summary>
     public ImmutableArray<ResourceTypeInfo> ResourceTypesForArnService(string arnService) =>

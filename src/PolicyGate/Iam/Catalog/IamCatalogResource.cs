@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.IO.Compression;
 using System.Text;
@@ -33,10 +32,16 @@ public static class IamCatalogResource
         return Parse(reader);
     }
 
-    public static IamCatalog Parse(TextReader reader)
+    public static IamCatalog Parse(TextReader reader) => Parse(reader.ReadToEnd());
+
+    /// <summary>
+    /// Parses the catalog text. Action lines, nine in ten of the catalog, are not split here: each service keeps
+    /// the range of its action lines and parses them when it is first used.
+    /// </summary>
+    public static IamCatalog Parse(string text)
     {
-        var header = reader.ReadLine();
-        if (header != "policygate-iam-catalog\t1")
+        var position = 0;
+        if (NextLine(text, ref position) is not "policygate-iam-catalog\t1")
         {
             throw new InvalidDataException("not a PolicyGate IAM catalog (version 1)");
         }
@@ -48,13 +53,19 @@ public static class IamCatalogResource
         var services = new Dictionary<string, Lazy<ServiceInfo>>(StringComparer.OrdinalIgnoreCase);
         var typesByArnService = new Dictionary<string, List<ResourceTypeInfo>>(StringComparer.Ordinal);
         ServiceBuilder? current = null;
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
+        while (position < text.Length)
         {
-            if (line.StartsWith("action\t", StringComparison.Ordinal))
+            var lineStart = position;
+            if (text.AsSpan(position).StartsWith("action\t", StringComparison.Ordinal))
             {
-                // Split when the service is first used: most runs touch a handful of the 456 services.
-                Require(current, line).Actions.Add(line);
+                SkipLine(text, ref position);
+                Require(current, "action").AddActionLine(lineStart, position);
+                continue;
+            }
+
+            var line = NextLine(text, ref position)!;
+            if (line.Length == 0)
+            {
                 continue;
             }
 
@@ -81,7 +92,7 @@ public static class IamCatalogResource
                         Finish(current);
                     }
 
-                    current = new ServiceBuilder(f[1], f.Length > 2 && f[2] == "rcp");
+                    current = new ServiceBuilder(f[1], f.Length > 2 && f[2] == "rcp", text);
                     break;
                 case "key":
                     Require(current, line).Keys.Add(new ConditionKeyInfo(f[1], ConditionKeyTypes.Parse(f[2])));
@@ -122,25 +133,81 @@ public static class IamCatalogResource
             packageName,
             packageVersion,
             dataDate,
-            services.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
-            typesByArnService.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal),
+            // Plain dictionaries, never mutated after this: frozen ones cost more to build than a run saves in lookups.
+            services,
+            typesByArnService.ToDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal),
             globals.ToImmutable(),
             patterns.ToImmutable(),
-            providers.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
+            providers);
     }
 
     private static ServiceBuilder Require(ServiceBuilder? current, string line) =>
         current ?? throw new InvalidDataException($"catalog line outside a service: {line}");
 
-    private sealed class ServiceBuilder(string prefix, bool rcp)
+    /// <summary>The line at <paramref name="position"/> without its line break, advancing past it; null at the end.</summary>
+    private static string? NextLine(string text, ref int position)
     {
+        if (position >= text.Length)
+        {
+            return null;
+        }
+
+        var start = position;
+        SkipLine(text, ref position);
+        var end = position;
+        while (end > start && text[end - 1] is '\n' or '\r')
+        {
+            end--;
+        }
+
+        return text[start..end];
+    }
+
+    private static void SkipLine(string text, ref int position)
+    {
+        var newline = text.IndexOf('\n', position);
+        position = newline < 0 ? text.Length : newline + 1;
+    }
+
+    private sealed class ServiceBuilder(string prefix, bool rcp, string text)
+    {
+        private int _actionsStart = -1;
+        private int _actionsEnd = -1;
+
         public string Prefix { get; } = prefix;
 
         public List<ConditionKeyInfo> Keys { get; } = [];
 
         public List<ResourceTypeInfo> Types { get; } = [];
 
-        public List<string> Actions { get; } = [];
+        /// <summary>Records an action line; a service's action lines are contiguous in the catalog.</summary>
+        public void AddActionLine(int start, int end)
+        {
+            if (_actionsStart >= 0 && start != _actionsEnd)
+            {
+                throw new InvalidDataException($"the action lines of service {Prefix} are not contiguous");
+            }
+
+            if (_actionsStart < 0)
+            {
+                _actionsStart = start;
+            }
+
+            _actionsEnd = end;
+        }
+
+        private IEnumerable<string> Actions()
+        {
+            var position = Math.Max(_actionsStart, 0);
+            var end = _actionsStart < 0 ? 0 : _actionsEnd;
+            while (position < end && NextLine(text, ref position) is { } line)
+            {
+                if (line.Length > 0)
+                {
+                    yield return line;
+                }
+            }
+        }
 
         public ServiceInfo Build(IReadOnlyList<ConditionKeyInfo> globals)
         {
@@ -152,7 +219,7 @@ public static class IamCatalogResource
 
             var typesByName = Types.GroupBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
             var actions = new Dictionary<string, ActionInfo>(StringComparer.OrdinalIgnoreCase);
-            foreach (var line in Actions)
+            foreach (var line in Actions())
             {
                 var f = line.Split('\t');
                 var resourceTypes = f[3].Split(',', StringSplitOptions.RemoveEmptyEntries)
