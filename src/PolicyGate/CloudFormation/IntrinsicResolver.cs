@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PolicyGate.Config;
 using PolicyGate.Documents;
+using PolicyGate.Spelling;
 
 namespace PolicyGate.CloudFormation;
 
@@ -508,7 +509,7 @@ public static class ReferenceMessages
                 continue;
             }
 
-            var distance = Distance(candidate, name);
+            var distance = SpellingSuggestions.Distance(candidate, name, ignoreCase: true);
             if (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0))
             {
                 best = candidate;
@@ -517,29 +518,5 @@ public static class ReferenceMessages
         }
 
         return bestDistance <= Math.Max(2, name.Length / 4) && bestDistance < name.Length ? best : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
-                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

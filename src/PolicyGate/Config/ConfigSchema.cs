@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
-using NJsonSchema;
 using NJsonSchema.Validation;
+using NJsonSchema;
+using Newtonsoft.Json.Linq;
+using Newtonsoft.Json;
 using PolicyGate.Documents;
+using PolicyGate.Spelling;
 
 namespace PolicyGate.Config;
 
@@ -103,8 +104,8 @@ public sealed class ConfigSchema
     private static string UnknownKey(ValidationError error, string? name)
     {
         var allowed = error.Schema?.ActualProperties.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList() ?? [];
-        var suggestion = allowed.OrderBy(k => Distance(k, name ?? string.Empty)).FirstOrDefault();
-        var hint = suggestion is not null && Distance(suggestion, name ?? string.Empty) <= 3 ? $"; did you mean \"{suggestion}\"?" : string.Empty;
+        var suggestion = allowed.OrderBy(k => SpellingSuggestions.Distance(k, name ?? string.Empty, ignoreCase: true)).FirstOrDefault();
+        var hint = suggestion is not null && SpellingSuggestions.Distance(suggestion, name ?? string.Empty, 3, ignoreCase: true) <= 3 ? $"; did you mean \"{suggestion}\"?" : string.Empty;
         return allowed.Count == 0
             ? $"unknown key \"{name}\"{hint}"
             : $"unknown key \"{name}\"{hint} (allowed here: {string.Join(", ", allowed)})";
@@ -126,23 +127,6 @@ public sealed class ConfigSchema
         var trimmed = path.TrimStart('#', '/');
         var dot = trimmed.LastIndexOf('.');
         return dot >= 0 ? trimmed[(dot + 1)..] : trimmed;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 
     private static void Emit(Node node, StringBuilder json, List<SourceSpan> lineMap)

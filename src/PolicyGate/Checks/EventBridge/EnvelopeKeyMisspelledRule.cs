@@ -1,3 +1,4 @@
+using PolicyGate.Spelling;
 using PolicyGate.Documents;
 using PolicyGate.EventBridge;
 using PolicyGate.EventBridge.Knowledge;
@@ -86,6 +87,6 @@ public sealed class EnvelopeKeyMisspelledRule : IRule<EventPatternSubject>
         static string Normalize(string s) => s.Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
         var normalized = Normalize(key);
         return envelope.FirstOrDefault(e => Normalize(e) == normalized)
-               ?? (key.Length >= 4 ? TextDistance.Nearest(key.ToLowerInvariant(), envelope, 2) : null);
+               ?? (key.Length >= 4 ? SpellingSuggestions.Nearest(key.ToLowerInvariant(), envelope, 2) : null);
     }
 }

@@ -1,3 +1,4 @@
+using PolicyGate.Spelling;
 using PolicyGate.EventBridge.Analyzers;
 using PolicyGate.EventBridge.Knowledge;
 using PolicyGate.Extraction;
@@ -50,7 +51,7 @@ public sealed class InvalidAnalyzerTypeRule : IRule<DocumentSubject>
                 continue;
             }
 
-            var hint = TextDistance.SameIgnoringCase(type, types) ?? TextDistance.Nearest(type.ToUpperInvariant(), types, 8)
+            var hint = SpellingSuggestions.CaseVariant(type, types) ?? SpellingSuggestions.Nearest(type.ToUpperInvariant(), types, 8)
                        ?? types.FirstOrDefault(t => t.EndsWith(type.ToUpperInvariant(), StringComparison.Ordinal));
             context.Report(Rule, node, $"analyzer {analyzer.LogicalId} has Type \"{type}\", which is not one of {string.Join(", ", types)}{(hint is null ? string.Empty : $"; did you mean \"{hint}\"?")}");
         }

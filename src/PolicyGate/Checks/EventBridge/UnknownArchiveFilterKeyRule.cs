@@ -1,3 +1,4 @@
+using PolicyGate.Spelling;
 using PolicyGate.Documents;
 using PolicyGate.EventBridge.Analyzers;
 using PolicyGate.EventBridge.Knowledge;
@@ -41,7 +42,7 @@ public sealed class UnknownArchiveFilterKeyRule : IRule<DocumentSubject>
                 }
 
                 var known = knowledge.FilterKeys.Order(StringComparer.Ordinal).ToList();
-                var hint = TextDistance.SameIgnoringCase(key, known) ?? TextDistance.Nearest(key, known, 3);
+                var hint = SpellingSuggestions.CaseVariant(key, known) ?? SpellingSuggestions.Nearest(key, known, 3);
                 context.Report(Rule, node!, $"\"{key}\" is not an Access Analyzer filter key (analyzer {analyzer.LogicalId}){(hint is null ? string.Empty : $"; did you mean \"{hint}\"?")}");
             }
         }

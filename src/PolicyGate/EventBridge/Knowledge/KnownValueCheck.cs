@@ -1,3 +1,4 @@
+using PolicyGate.Spelling;
 using System.Text.RegularExpressions;
 using PolicyGate.EventBridge.Events;
 using PolicyGate.EventBridge.Matching;
@@ -61,7 +62,7 @@ public static partial class KnownValueCheck
             {
                 issues.Add(PatternIssueKind.CaseMismatch, value.Source, $"source {JsonText.Quote(v)} never matches: AWS event sources are lower case ({JsonText.Quote(lower)})");
             }
-            else if (TextDistance.Nearest(v, catalog.Sources.Keys.Order(StringComparer.Ordinal), 2) is { } nearest)
+            else if (SpellingSuggestions.Nearest(v, catalog.Sources.Keys.Order(StringComparer.Ordinal), 2) is { } nearest)
             {
                 issues.Add(PatternIssueKind.UnknownValue, value.Source, $"source {JsonText.Quote(v)} is not an AWS event source; did you mean {JsonText.Quote(nearest)}?");
             }
@@ -85,14 +86,14 @@ public static partial class KnownValueCheck
                 continue;
             }
 
-            if (TextDistance.SameIgnoringCase(v, sent.Concat(catalog.CloudTrail.DetailTypes)) is { } cased)
+            if (SpellingSuggestions.CaseVariant(v, sent.Concat(catalog.CloudTrail.DetailTypes)) is { } cased)
             {
                 issues.Add(PatternIssueKind.CaseMismatch, value.Source, $"detail-type {JsonText.Quote(v)} never matches: events carry {JsonText.Quote(cased)} (values are case-sensitive)");
             }
             else if (closed)
             {
                 var names = string.Join(", ", scope.Sources.Select(s => s.Source));
-                var hint = TextDistance.Nearest(v, sent, 4) is { } near ? $"; did you mean {JsonText.Quote(near)}?" : string.Empty;
+                var hint = SpellingSuggestions.Nearest(v, sent, 4) is { } near ? $"; did you mean {JsonText.Quote(near)}?" : string.Empty;
                 issues.Add(PatternIssueKind.UnknownValue, value.Source, $"detail-type {JsonText.Quote(v)} is never sent by {names}, which sends {EventPhrases.Values(sent)}{hint}");
             }
         }
@@ -127,7 +128,7 @@ public static partial class KnownValueCheck
                 }
 
                 var suggestion = known.FirstOrDefault(k => h.StartsWith(k, StringComparison.OrdinalIgnoreCase))
-                                 ?? TextDistance.Nearest(h, known, 3);
+                                 ?? SpellingSuggestions.Nearest(h, known, 3);
                 var hint = suggestion is null ? string.Empty : $"; CloudTrail records these calls as {JsonText.Quote(suggestion)}";
                 issues.Add(PatternIssueKind.UnknownValue, value.Source, $"eventSource {JsonText.Quote(h)} is not a host name any AWS service uses (they have the form <service>.amazonaws.com){hint}");
             }
@@ -156,7 +157,7 @@ public static partial class KnownValueCheck
                 if (matcher is ExactStringMatcher exact)
                 {
                     var v = exact.Value;
-                    if (anyValues is not null && TextDistance.SameIgnoringCase(v, anyValues) is { } cased && !anyValues.Contains(v, StringComparer.Ordinal))
+                    if (anyValues is not null && SpellingSuggestions.CaseVariant(v, anyValues) is { } cased && !anyValues.Contains(v, StringComparer.Ordinal))
                     {
                         issues.Add(PatternIssueKind.CaseMismatch, matcher.Source, $"{condition.Path} {JsonText.Quote(v)} never matches: {EventPhrases.Events(scope)} carry {JsonText.Quote(cased)} (values are case-sensitive)");
                     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PolicyGate.Spelling;
 
 namespace PolicyGate.Iam.Catalog;
 
@@ -192,7 +193,7 @@ public sealed class IamCatalog
         var bestDistance = int.MaxValue;
         foreach (var action in info.Actions.Values)
         {
-            var d = EditDistance.Between(action.Name, name, Math.Min(bestDistance, Math.Max(3, name.Length / 3)));
+            var d = SpellingSuggestions.Distance(action.Name, name, Math.Min(bestDistance, Math.Max(3, name.Length / 3)), ignoreCase: true);
             if (d < bestDistance)
             {
                 bestDistance = d;
@@ -210,7 +211,7 @@ public sealed class IamCatalog
         var bestDistance = int.MaxValue;
         foreach (var prefix in _services.Keys)
         {
-            var d = EditDistance.Between(prefix, service, 3);
+            var d = SpellingSuggestions.Distance(prefix, service, 3, ignoreCase: true);
             if (d < bestDistance)
             {
                 bestDistance = d;
