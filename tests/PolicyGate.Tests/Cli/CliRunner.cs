@@ -6,7 +6,10 @@ namespace PolicyGate.Tests.Cli;
 /// <summary>Runs the CLI in-process with captured output.</summary>
 internal static class CliRunner
 {
-    public sealed record Result(int ExitCode, string Stdout, string Stderr, byte[] StdoutBytes);
+    public sealed record Result(int ExitCode, string Stdout, string Stderr, byte[] StdoutBytes)
+    {
+        public void Deconstruct(out int exitCode, out string stdout, out string stderr) => (exitCode, stdout, stderr) = (ExitCode, Stdout, Stderr);
+    }
 
     public static Result Run(string workingDirectory, params string[] args)
     {

@@ -1,3 +1,4 @@
+using PolicyGate.Tests.Cli;
 using System.Text;
 using PolicyGate.Cli;
 using PolicyGate.Config;
@@ -15,15 +16,7 @@ public sealed class CloudFormationCliTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private (int Exit, string Out, string Error) Run(string workingDirectory, params string[] args)
-    {
-        var output = new MemoryStream();
-        var outText = new StringWriter();
-        var error = new StringWriter();
-        var io = new CliOutput(outText, error, workingDirectory) { OpenStandardOutput = () => new NonClosingStream(output) };
-        var exit = PolicyGateCli.Run(args, io);
-        return (exit, outText + Encoding.UTF8.GetString(output.ToArray()), error.ToString());
-    }
+    private static CliRunner.Result Run(string workingDirectory, params string[] args) => CliRunner.Run(workingDirectory, args);
 
     private string Write(string name, string text)
     {
@@ -41,11 +34,11 @@ public sealed class CloudFormationCliTests : IDisposable
         var root = RepositoryRoot();
         var yaml = Run(root, "parse", "examples/policies/cloudformation/iam-monitoring.yaml");
         var json = Run(root, "parse", "examples/policies/cloudformation/iam-monitoring.json");
-        yaml.Exit.ShouldBe(0, yaml.Error);
-        json.Exit.ShouldBe(0, json.Error);
-        Run(root, "parse", "examples/policies/cloudformation/iam-monitoring.yaml").Out.ShouldBe(yaml.Out);
-        using var y = System.Text.Json.JsonDocument.Parse(yaml.Out);
-        using var j = System.Text.Json.JsonDocument.Parse(json.Out);
+        yaml.ExitCode.ShouldBe(0, yaml.Stderr);
+        json.ExitCode.ShouldBe(0, json.Stderr);
+        Run(root, "parse", "examples/policies/cloudformation/iam-monitoring.yaml").Stdout.ShouldBe(yaml.Stdout);
+        using var y = System.Text.Json.JsonDocument.Parse(yaml.Stdout);
+        using var j = System.Text.Json.JsonDocument.Parse(json.Stdout);
         var yt = y.RootElement.GetProperty("templates")[0];
         var jt = j.RootElement.GetProperty("templates")[0];
         yt.GetProperty("policies")[0].GetProperty("document").GetRawText().ShouldBe(jt.GetProperty("policies")[0].GetProperty("document").GetRawText());
@@ -58,7 +51,7 @@ public sealed class CloudFormationCliTests : IDisposable
         }
 
         yt.GetProperty("policies")[0].GetProperty("documentSpans").GetProperty("/Statement/0/Resource").GetString().ShouldBe("44:23-44:46");
-        yaml.Out.ShouldNotContain(root);
+        yaml.Stdout.ShouldNotContain(root);
     }
 
     [Fact]
@@ -66,14 +59,14 @@ public sealed class CloudFormationCliTests : IDisposable
     {
         var template = Write("stack.yaml", Template);
         var unknown = Run(_directory, "parse", template);
-        unknown.Exit.ShouldBe(0);
-        unknown.Out.ShouldContain("\"documentUnknowns\"");
-        unknown.Out.ShouldContain("parameter Bucket has no Default");
+        unknown.ExitCode.ShouldBe(0);
+        unknown.Stdout.ShouldContain("\"documentUnknowns\"");
+        unknown.Stdout.ShouldContain("parameter Bucket has no Default");
 
         var given = Run(_directory, "parse", "stack.yaml", "--parameter", "Bucket=logs", "--parameter", "Env=prod", "--pseudo-parameter", "Region=cn-north-1");
-        given.Exit.ShouldBe(0, given.Error);
-        given.Out.ShouldContain("\"Resource\": \"arn:aws-cn:s3:::logs-prod/*\"");
-        given.Out.ShouldNotContain("documentUnknowns");
+        given.ExitCode.ShouldBe(0, given.Stderr);
+        given.Stdout.ShouldContain("\"Resource\": \"arn:aws-cn:s3:::logs-prod/*\"");
+        given.Stdout.ShouldNotContain("documentUnknowns");
 
         foreach (var (name, text) in new[]
                  {
@@ -84,9 +77,9 @@ public sealed class CloudFormationCliTests : IDisposable
         {
             Write(name, text);
             var fromFile = Run(_directory, "parse", "stack.yaml", "--template-configuration", name);
-            fromFile.Exit.ShouldBe(0, fromFile.Error);
-            fromFile.Out.ShouldContain("arn:aws:s3:::cfg-dev/*", customMessage: name);
-            Run(_directory, "parse", "stack.yaml", "--template-configuration", name, "--parameter", "Bucket=cli").Out.ShouldContain("arn:aws:s3:::cli-dev/*");
+            fromFile.ExitCode.ShouldBe(0, fromFile.Stderr);
+            fromFile.Stdout.ShouldContain("arn:aws:s3:::cfg-dev/*", customMessage: name);
+            Run(_directory, "parse", "stack.yaml", "--template-configuration", name, "--parameter", "Bucket=cli").Stdout.ShouldContain("arn:aws:s3:::cli-dev/*");
         }
     }
 
@@ -95,14 +88,14 @@ public sealed class CloudFormationCliTests : IDisposable
     {
         Write("policy.json", "{\"Version\": \"2012-10-17\", \"Statement\": []}");
         Write("stack.yaml", Template);
-        Run(_directory, "parse", "missing.yaml").Exit.ShouldBe(ExitCodes.UsageError);
+        Run(_directory, "parse", "missing.yaml").ExitCode.ShouldBe(ExitCodes.UsageError);
         var notTemplate = Run(_directory, "parse", "policy.json");
-        notTemplate.Exit.ShouldBe(ExitCodes.UsageError);
-        notTemplate.Error.ShouldContain("not a CloudFormation template");
-        Run(_directory, "parse", "stack.yaml", "--parameter", "novalue").Error.ShouldContain("expected KEY=VALUE");
-        Run(_directory, "parse", "stack.yaml", "--pseudo-parameter", "Colour=blue").Exit.ShouldBe(ExitCodes.UsageError);
+        notTemplate.ExitCode.ShouldBe(ExitCodes.UsageError);
+        notTemplate.Stderr.ShouldContain("not a CloudFormation template");
+        Run(_directory, "parse", "stack.yaml", "--parameter", "novalue").Stderr.ShouldContain("expected KEY=VALUE");
+        Run(_directory, "parse", "stack.yaml", "--pseudo-parameter", "Colour=blue").ExitCode.ShouldBe(ExitCodes.UsageError);
         Write("bad-config.json", "{\"Parameters\": {\"Bucket\": {\"nested\": 1}}}");
-        Run(_directory, "parse", "stack.yaml", "--template-configuration", "bad-config.json").Exit.ShouldBe(ExitCodes.UsageError);
+        Run(_directory, "parse", "stack.yaml", "--template-configuration", "bad-config.json").ExitCode.ShouldBe(ExitCodes.UsageError);
     }
 
     [Fact]
@@ -111,8 +104,8 @@ public sealed class CloudFormationCliTests : IDisposable
         Write("a.yaml", Template);
         Write("b.yaml", Template.Replace("Policy:", "Other:", StringComparison.Ordinal));
         var result = Run(_directory, "parse", "a.yaml", "b.yaml");
-        result.Exit.ShouldBe(0);
-        using var json = System.Text.Json.JsonDocument.Parse(result.Out);
+        result.ExitCode.ShouldBe(0);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Stdout);
         json.RootElement.GetProperty("templates").GetArrayLength().ShouldBe(2);
     }
 
@@ -122,11 +115,11 @@ public sealed class CloudFormationCliTests : IDisposable
         var root = RepositoryRoot();
         var first = Run(root, "scan", "examples/policies", "--format", "sarif");
         var second = Run(root, "scan", "examples/policies", "--format", "sarif");
-        first.Exit.ShouldBe(ExitCodes.Findings);
-        first.Out.ShouldBe(second.Out);
-        first.Out.ShouldContain("\"ruleId\": \"PG1101\"");
-        first.Out.ShouldContain("\"uri\": \"examples/policies/cloudformation/broken-references.yaml\"");
-        first.Out.ShouldNotContain("PG1109\",\n      \"level\": \"note\",\n      \"message\": {\n        \"text\": \"the policy Properties.AssumeRolePolicyDocument of AuditRole");
+        first.ExitCode.ShouldBe(ExitCodes.Findings);
+        first.Stdout.ShouldBe(second.Stdout);
+        first.Stdout.ShouldContain("\"ruleId\": \"PG1101\"");
+        first.Stdout.ShouldContain("\"uri\": \"examples/policies/cloudformation/broken-references.yaml\"");
+        first.Stdout.ShouldNotContain("PG1109\",\n      \"level\": \"note\",\n      \"message\": {\n        \"text\": \"the policy Properties.AssumeRolePolicyDocument of AuditRole");
     }
 
     [Fact]
@@ -134,8 +127,8 @@ public sealed class CloudFormationCliTests : IDisposable
     {
         Write("stack.yaml", "Parameters:\n  Mode: {Type: String}\nConditions:\n  Strict: !Equals [!Ref Mode, strict]\nResources:\n  Policy:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Statement:\n          - Effect: !If [Strict, Deny, Alow]\n            Action: s3:GetObject\n            Resource: '*'\n");
         var result = Run(_directory, "scan", "stack.yaml");
-        result.Exit.ShouldBe(ExitCodes.Findings);
-        result.Out.ShouldContain("stack.yaml:11:40: error PG2002 Effect \"Alow\" is neither \"Allow\" nor \"Deny\"");
+        result.ExitCode.ShouldBe(ExitCodes.Findings);
+        result.Stdout.ShouldContain("stack.yaml:11:40: error PG2002 Effect \"Alow\" is neither \"Allow\" nor \"Deny\"");
     }
 
     [Fact]
@@ -143,10 +136,10 @@ public sealed class CloudFormationCliTests : IDisposable
     {
         Write("stack.yaml", Template);
         var unknown = Run(_directory, "scan", ".", "--format", "json");
-        unknown.Out.ShouldContain("PG1109");
-        Run(_directory, "scan", ".", "--format", "json", "--parameter", "Bucket=logs").Out.ShouldNotContain("PG1109");
+        unknown.Stdout.ShouldContain("PG1109");
+        Run(_directory, "scan", ".", "--format", "json", "--parameter", "Bucket=logs").Stdout.ShouldNotContain("PG1109");
         Write("policygate.yaml", "parameters:\n  Bucket: from-config\n");
-        Run(_directory, "scan", ".", "--format", "json").Out.ShouldNotContain("PG1109");
+        Run(_directory, "scan", ".", "--format", "json").Stdout.ShouldNotContain("PG1109");
     }
 
     [Fact]
@@ -210,25 +203,12 @@ public sealed class CloudFormationCliTests : IDisposable
                   Value: !Ref AlsoMissing
             """);
         var result = Run(_directory, "scan", "stack.yaml");
-        result.Out.ShouldNotContain("Ref Missing");
-        result.Out.ShouldNotContain("PG1103");
-        result.Out.ShouldContain("Ref AlsoMissing");
-        result.Out.ShouldContain("PG1108");
-        result.Out.ShouldContain("\"PG9999\" is not a PolicyGate rule id");
-        result.Exit.ShouldBe(ExitCodes.Findings);
+        result.Stdout.ShouldNotContain("Ref Missing");
+        result.Stdout.ShouldNotContain("PG1103");
+        result.Stdout.ShouldContain("Ref AlsoMissing");
+        result.Stdout.ShouldContain("PG1108");
+        result.Stdout.ShouldContain("\"PG9999\" is not a PolicyGate rule id");
+        result.ExitCode.ShouldBe(ExitCodes.Findings);
     }
 
-    private sealed class NonClosingStream(Stream inner) : Stream
-    {
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => inner.Length;
-        public override long Position { get => inner.Position; set => inner.Position = value; }
-        public override void Flush() => inner.Flush();
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
-    }
 }

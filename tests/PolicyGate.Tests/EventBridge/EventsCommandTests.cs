@@ -1,3 +1,4 @@
+using PolicyGate.Tests.Cli;
 using System.Text;
 using PolicyGate.Cli;
 
@@ -10,17 +11,9 @@ public sealed class EventsCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private (int Exit, string Out, string Error) Run(params string[] args) => RunIn(_dir, args);
+    private CliRunner.Result Run(params string[] args) => RunIn(_dir, args);
 
-    private static (int Exit, string Out, string Error) RunIn(string directory, params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var bytes = new MemoryStream();
-        var io = new CliOutput(stdout, stderr, directory) { OpenStandardOutput = () => new NonClosingStream(bytes) };
-        var exit = PolicyGateCli.Run(args, io);
-        return (exit, stdout + Encoding.UTF8.GetString(bytes.ToArray()), stderr.ToString());
-    }
+    private static CliRunner.Result RunIn(string directory, params string[] args) => CliRunner.Run(directory, args);
 
     private static string Examples => RepositoryPaths.InRepo("examples", "policies");
 
@@ -51,7 +44,7 @@ public sealed class EventsCommandTests : IDisposable
     [Fact]
     public void Events_must_carry_the_test_event_pattern_envelope_unless_partial_events_are_allowed()
     {
-        Run("events", "test", "--pattern", """{"a":[5]}""", "--event", """{"a":5.0}""").Exit.ShouldBe(2);
+        Run("events", "test", "--pattern", """{"a":[5]}""", "--event", """{"a":5.0}""").ExitCode.ShouldBe(2);
         var (exit, output, _) = Run("events", "test", "--pattern", """{"a":[5]}""", "--event", """{"a":5.0}""", "--allow-partial-event", "--format", "json");
         exit.ShouldBe(0);
         output.Trim().ShouldBe("""{"result":"match","message":"the event matches the pattern"}""");
@@ -61,23 +54,23 @@ public sealed class EventsCommandTests : IDisposable
     public void A_pattern_alone_is_validated()
     {
         Run("events", "test", "--pattern", """{"a":[{"wildcard":"x**"}]}""").ShouldSatisfyAllConditions(
-            r => r.Exit.ShouldBe(2),
-            r => r.Out.ShouldContain("Consecutive wildcard characters at pos 2"));
+            r => r.ExitCode.ShouldBe(2),
+            r => r.Stdout.ShouldContain("Consecutive wildcard characters at pos 2"));
         Run("events", "test", "--pattern", """{"a":["b"]} trailing""").ShouldSatisfyAllConditions(
-            r => r.Exit.ShouldBe(0),
-            r => r.Out.Trim().ShouldBe("valid"),
-            r => r.Error.ShouldContain("is ignored"));
+            r => r.ExitCode.ShouldBe(0),
+            r => r.Stdout.Trim().ShouldBe("valid"),
+            r => r.Stderr.ShouldContain("is ignored"));
     }
 
     [Fact]
     public void Missing_inputs_are_usage_errors()
     {
         Run("events", "test", "--pattern", "nowhere.json", "--event", "{}").ShouldSatisfyAllConditions(
-            r => r.Exit.ShouldBe(2),
-            r => r.Out.ShouldContain("nowhere.json: no such file"));
-        Run("events", "test").Exit.ShouldBe(2);
-        Run("events", "test", "--cases", "none.jsonl").Exit.ShouldBe(2);
-        Run("events", "test", "--cases", "a.jsonl", "--pattern", "{}").Exit.ShouldBe(2);
+            r => r.ExitCode.ShouldBe(2),
+            r => r.Stdout.ShouldContain("nowhere.json: no such file"));
+        Run("events", "test").ExitCode.ShouldBe(2);
+        Run("events", "test", "--cases", "none.jsonl").ExitCode.ShouldBe(2);
+        Run("events", "test", "--cases", "a.jsonl", "--pattern", "{}").ExitCode.ShouldBe(2);
     }
 
     [Fact]
@@ -115,23 +108,9 @@ public sealed class EventsCommandTests : IDisposable
         output.ShouldContain("\"PG4016\"");
 
         var scalar = RunIn(Examples, "events", "lint", "patterns/access-analyzer-scalar.json");
-        scalar.Exit.ShouldBe(1);
-        scalar.Out.ShouldContain("error PG4000 Event pattern is not valid. Reason: \"source\" must be an object or an array");
-        RunIn(Examples, "events", "lint", "patterns/missing.json").Exit.ShouldBe(2);
+        scalar.ExitCode.ShouldBe(1);
+        scalar.Stdout.ShouldContain("error PG4000 Event pattern is not valid. Reason: \"source\" must be an object or an array");
+        RunIn(Examples, "events", "lint", "patterns/missing.json").ExitCode.ShouldBe(2);
     }
 
-    /// <summary>Keeps the memory stream readable after the command disposes its output stream.</summary>
-    private sealed class NonClosingStream(Stream inner) : Stream
-    {
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => inner.Length;
-        public override long Position { get => inner.Position; set => inner.Position = value; }
-        public override void Flush() => inner.Flush();
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
-    }
 }

@@ -1,3 +1,4 @@
+using PolicyGate.Tests.Cli;
 using System.Text.Json;
 using PolicyGate.Extraction;
 

@@ -1,3 +1,4 @@
+using PolicyGate.Tests.Cli;
 using System.Text.Json;
 
 namespace PolicyGate.Tests.Iam;
@@ -57,8 +58,8 @@ public class ValidatePolicyCommandTests : IDisposable
     public void Fail_on_warning_makes_warnings_blocking()
     {
         var noVersion = """{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}""";
-        CliRunner.Run(_dir, "validate-policy", "--policy", Write("w.json", noVersion), "--policy-type", "identity").Exit.ShouldBe(0);
-        CliRunner.Run(_dir, "validate-policy", "--policy", "w.json", "--policy-type", "identity", "--fail-on", "warning").Exit.ShouldBe(1);
+        CliRunner.Run(_dir, "validate-policy", "--policy", Write("w.json", noVersion), "--policy-type", "identity").ExitCode.ShouldBe(0);
+        CliRunner.Run(_dir, "validate-policy", "--policy", "w.json", "--policy-type", "identity", "--fail-on", "warning").ExitCode.ShouldBe(1);
     }
 
     [Theory]
@@ -82,7 +83,7 @@ public class ValidatePolicyCommandTests : IDisposable
     [Fact]
     public void A_missing_file_and_an_unparseable_file_exit_2()
     {
-        CliRunner.Run(_dir, "validate-policy", "--policy", "nope.json", "--policy-type", "identity").Exit.ShouldBe(2);
+        CliRunner.Run(_dir, "validate-policy", "--policy", "nope.json", "--policy-type", "identity").ExitCode.ShouldBe(2);
         var (exit, output, _) = CliRunner.Run(_dir, "validate-policy", "--policy", Write("broken.json", "{\"Version\": "), "--policy-type", "identity", "--format", "json");
         exit.ShouldBe(2);
         using var json = JsonDocument.Parse(output);
@@ -108,8 +109,8 @@ public class ValidatePolicyCommandTests : IDisposable
     public void Json_output_is_byte_identical_across_runs()
     {
         Write("bad.json", Bad);
-        var first = CliRunner.Run(_dir, "validate-policy", "--policy", "bad.json", "--policy-type", "identity", "--format", "json").Out;
-        var second = CliRunner.Run(_dir, "validate-policy", "--policy", "bad.json", "--policy-type", "identity", "--format", "json").Out;
+        var first = CliRunner.Run(_dir, "validate-policy", "--policy", "bad.json", "--policy-type", "identity", "--format", "json").Stdout;
+        var second = CliRunner.Run(_dir, "validate-policy", "--policy", "bad.json", "--policy-type", "identity", "--format", "json").Stdout;
         second.ShouldBe(first);
         first.ShouldNotContain(_dir);
     }
@@ -118,9 +119,9 @@ public class ValidatePolicyCommandTests : IDisposable
     public void Scan_accepts_ignore_finding_and_rejects_unknown_codes()
     {
         Write("bad.json", Bad);
-        CliRunner.Run(_dir, "scan", ".").Exit.ShouldBe(1);
-        CliRunner.Run(_dir, "scan", ".", "--ignore-finding", "INVALID_ACTION").Exit.ShouldBe(0);
-        CliRunner.Run(_dir, "scan", ".", "--ignore-finding", "NOPE").Exit.ShouldBe(2);
+        CliRunner.Run(_dir, "scan", ".").ExitCode.ShouldBe(1);
+        CliRunner.Run(_dir, "scan", ".", "--ignore-finding", "INVALID_ACTION").ExitCode.ShouldBe(0);
+        CliRunner.Run(_dir, "scan", ".", "--ignore-finding", "NOPE").ExitCode.ShouldBe(2);
     }
 
     [Fact]
