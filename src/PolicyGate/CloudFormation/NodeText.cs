@@ -32,7 +32,7 @@ public static class NodeText
                         text.Append(",");
                     }
 
-                    text.Append(Quote(o.Properties[i].Key)).Append(":");
+                    text.Append(JsonText.Quote(o.Properties[i].Key)).Append(":");
                     WriteJson(o.Properties[i].Value, text, canonical);
                 }
 
@@ -68,7 +68,7 @@ public static class NodeText
                 WriteString(s, text);
                 break;
             case ScalarNode { Kind: ScalarKind.Number } n:
-                text.Append(decimal.TryParse(n.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? n.Value : Quote(n.Value));
+                text.Append(decimal.TryParse(n.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? n.Value : JsonText.Quote(n.Value));
                 break;
             case ScalarNode { Kind: ScalarKind.Boolean } b:
                 text.Append(b.Value.ToLowerInvariant());
@@ -99,7 +99,7 @@ public static class NodeText
     {
         if (s.Unknowns.IsDefaultOrEmpty)
         {
-            text.Append(Quote(s.Value));
+            text.Append(JsonText.Quote(s.Value));
             return;
         }
 
@@ -113,42 +113,12 @@ public static class NodeText
                 continue;
             }
 
-            text.Append(Escape(s.Value[at..segment.Start]));
+            text.Append(JsonText.Escape(s.Value[at..segment.Start]));
             text.AppendUnknown(s.Value.Substring(segment.Start, segment.Length).Trim('{', '?', '}'), segment.Reason);
             at = segment.Start + segment.Length;
         }
 
-        text.Append(Escape(s.Value[at..])).Append("\"");
+        text.Append(JsonText.Escape(s.Value[at..])).Append("\"");
     }
 
-    private static string Quote(string value) => "\"" + Escape(value) + "\"";
-
-    private static string Escape(string value)
-    {
-        var builder = new StringBuilder(value.Length);
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                default:
-                    if (c < ' ')
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.ToString();
-    }
 }

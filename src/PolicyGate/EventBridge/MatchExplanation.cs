@@ -1,3 +1,4 @@
+using PolicyGate.Documents;
 using PolicyGate.EventBridge.Events;
 
 namespace PolicyGate.EventBridge;

@@ -1,3 +1,4 @@
+using PolicyGate.Documents;
 using PolicyGate.EventBridge;
 using PolicyGate.EventBridge.Knowledge;
 using PolicyGate.Extraction;

@@ -40,7 +40,7 @@ public sealed class InvalidInputTransformerRule : IRule<EventRuleSubject>
             var name = RuleTargets.Name(target, i);
             if (target["InputPath"] is ScalarNode inputPath && RuleTargets.Text(inputPath) is { } path && InputTransformerText.CheckPath(path) is { } pathError)
             {
-                context.Report(Rule, inputPath, $"InputPath {JsonText(path)} of {name} {pathError}");
+                context.Report(Rule, inputPath, $"InputPath {Documents.JsonText.Quote(path)} of {name} {pathError}");
             }
 
             if (target["InputTransformer"] is not ObjectNode transformer)
@@ -90,7 +90,7 @@ public sealed class InvalidInputTransformerRule : IRule<EventRuleSubject>
             }
             else if (InputTransformerText.CheckPath(path) is { } error)
             {
-                context.Report(Rule, property.Value, $"the path {JsonText(path)} for \"{property.Key}\" of {name} {error}");
+                context.Report(Rule, property.Value, $"the path {Documents.JsonText.Quote(path)} for \"{property.Key}\" of {name} {error}");
             }
         }
     }
@@ -109,6 +109,4 @@ public sealed class InvalidInputTransformerRule : IRule<EventRuleSubject>
             context.Report(Rule, template, $"the InputTemplate of {name} is {text.Length} characters; EventBridge accepts 1 to {InputTransformerText.MaxTemplateLength}");
         }
     }
-
-    private static string JsonText(string value) => PolicyGate.EventBridge.JsonText.Quote(value);
 }

@@ -1,3 +1,5 @@
+using PolicyGate.Documents;
+
 namespace PolicyGate.EventBridge.Knowledge;
 
 /// <summary>Short phrases naming events and value lists in messages.</summary>

@@ -1,3 +1,4 @@
+using PolicyGate.Documents;
 using PolicyGate.Spelling;
 using System.Text.RegularExpressions;
 using PolicyGate.EventBridge.Events;

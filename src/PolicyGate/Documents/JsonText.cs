@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using PolicyGate.Documents;
 
-namespace PolicyGate.EventBridge;
+namespace PolicyGate.Documents;
 
-/// <summary>Compact JSON text of located nodes and strings, for messages and for measuring pattern length.</summary>
+/// <summary>Compact JSON text of located nodes and strings: for messages, pattern lengths and CloudFormation values.</summary>
 public static class JsonText
 {
     /// <summary>A JSON string literal; non-ASCII text stays readable.</summary>
@@ -94,9 +94,23 @@ public static class JsonText
         }
     }
 
+    /// <summary>The text of a JSON string literal without its quotes.</summary>
+    public static string Escape(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        AppendEscaped(builder, value);
+        return builder.ToString();
+    }
+
     private static void AppendQuoted(StringBuilder builder, string value)
     {
         builder.Append('"');
+        AppendEscaped(builder, value);
+        builder.Append('"');
+    }
+
+    private static void AppendEscaped(StringBuilder builder, string value)
+    {
         foreach (var c in value)
         {
             switch (c)
@@ -121,7 +135,5 @@ public static class JsonText
                     break;
             }
         }
-
-        builder.Append('"');
     }
 }
