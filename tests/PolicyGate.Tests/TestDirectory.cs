@@ -71,6 +71,8 @@ internal static class RepositoryPaths
 
     public static string Examples => Path.Combine(Root, "examples", "policies");
 
+    public static string InRepo(params string[] parts) => Path.Combine([Root, .. parts]);
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

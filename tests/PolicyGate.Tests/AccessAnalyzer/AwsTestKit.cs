@@ -27,19 +27,7 @@ internal sealed class AwsTestKit : IDisposable
 
     public RecordingClock Clock { get; } = new();
 
-    public static string RepoRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PolicyGate.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            return dir?.FullName ?? throw new InvalidOperationException("PolicyGate.sln not found above the test binaries");
-        }
-    }
+    public static string RepoRoot => RepositoryPaths.Root;
 
     public static string TestData(string name) => Path.Combine(RepoRoot, "tests", "PolicyGate.Tests", "AccessAnalyzer", "TestData", name);
 

@@ -38,19 +38,7 @@ internal static class TemplateTestKit
 
     public static Node At(Node node, params object[] path) => Documents.DocumentTestKit.At(node, path);
 
-    /// <summary>The repository root (the directory holding PolicyGate.sln).</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PolicyGate.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PolicyGate.sln not found above the test binaries");
-    }
+    public static string RepositoryRoot() => RepositoryPaths.Root;
 
     public static TemplateExtraction ExtractFile(string relativePath, CloudFormationSettings? settings = null)
     {

@@ -15,7 +15,7 @@ public class ConformanceTests(ITestOutputHelper output)
 {
     private static string CasesPath => Path.Combine(RepositoryPaths.Shared, "conformance", "eventbridge", "event-ruler-cases.jsonl");
 
-    [Fact]
+    [RequiresSharedFact("conformance/eventbridge/event-ruler-cases.jsonl")]
     public void Agrees_with_event_ruler_on_at_least_99_5_percent_of_the_cases()
     {
         File.Exists(CasesPath).ShouldBeTrue($"the conformance suite is missing: expected {CasesPath} (<repo root>/../shared/conformance/eventbridge/event-ruler-cases.jsonl)");

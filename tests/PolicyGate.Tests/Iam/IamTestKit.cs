@@ -30,15 +30,5 @@ internal static class IamTestKit
 
     public static IamCatalog Catalog => IamCatalogResource.Embedded;
 
-    /// <summary>The repository root (the folder holding PolicyGate.sln).</summary>
-    public static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PolicyGate.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("PolicyGate.sln not found above the test binaries");
-    }
+    public static string RepoRoot() => RepositoryPaths.Root;
 }
