@@ -72,7 +72,7 @@ public sealed class ActionScriptTests : IDisposable
     private Dictionary<string, string> Outputs() =>
         File.ReadAllLines(_runner.Path_("output")).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
 
-    [Fact]
+    [RequiresToolFact("jq")]
     public void A_pull_request_scan_annotates_the_changed_file_writes_outputs_and_summary_and_the_verdict_fails()
     {
         var scan = Run(_workspace.Root, Environment(), "bash", Script("scan.sh"));
@@ -104,7 +104,7 @@ public sealed class ActionScriptTests : IDisposable
         verdict.Stdout.ShouldContain("::error title=PolicyGate::blocking findings at or above \"error\" (1 open findings)");
     }
 
-    [Fact]
+    [RequiresToolFact("jq")]
     public void Outside_a_pull_request_everything_is_scanned_and_fail_on_never_passes()
     {
         var scan = Run(_workspace.Root, Environment(("GITHUB_EVENT_PATH", _runner.Path_("missing.json")), ("PG_FAIL_ON", "never")), "bash", Script("scan.sh"));
@@ -115,7 +115,7 @@ public sealed class ActionScriptTests : IDisposable
         Run(_workspace.Root, new Dictionary<string, string> { ["PG_EXIT_CODE"] = "0" }, "bash", Script("verdict.sh")).ExitCode.ShouldBe(0);
     }
 
-    [Fact]
+    [RequiresToolFact("jq")]
     public void A_base_commit_missing_from_a_shallow_clone_falls_back_to_a_full_scan_with_a_warning()
     {
         _runner.Write("event.json", JsonSerializer.Serialize(new { pull_request = new { @base = new { sha = "1111111111111111111111111111111111111111" } } }));
@@ -125,7 +125,7 @@ public sealed class ActionScriptTests : IDisposable
         Outputs()["findings"].ShouldBe("2");
     }
 
-    [Fact]
+    [RequiresToolFact("jq")]
     public void An_explicit_ref_that_is_missing_is_an_error_result_and_the_verdict_exits_2()
     {
         var scan = Run(_workspace.Root, Environment(("PG_CHANGED_SINCE", "origin/main")), "bash", Script("scan.sh"));
@@ -138,7 +138,7 @@ public sealed class ActionScriptTests : IDisposable
         verdict.ExitCode.ShouldBe(2);
     }
 
-    [Fact]
+    [RequiresToolFact("jq")]
     public void Text_output_and_standard_error_are_shown_with_workflow_commands_stopped()
     {
         // A policy whose value carries a line that looks like a workflow command.
@@ -155,7 +155,7 @@ public sealed class ActionScriptTests : IDisposable
         between.ShouldContain("::warning::x does not exist");
     }
 
-    [Fact]
+    [RequiresToolFact("jq")]
     public void A_text_report_quoting_a_command_from_a_file_is_fenced_too()
     {
         _workspace.Write("iam/edited.json", "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\", \"Bogus\\n::error::pwned\": 1}]}");
@@ -168,7 +168,7 @@ public sealed class ActionScriptTests : IDisposable
         lines.FindIndex(injected, l => l == $"::{lines[stop]["::stop-commands::".Length..]}::").ShouldBeGreaterThan(injected);
     }
 
-    [Fact]
+    [RequiresToolFact("jq")]
     public void Inputs_are_data_never_shell_code()
     {
         var marker = _runner.Path_("pwned");
@@ -177,7 +177,7 @@ public sealed class ActionScriptTests : IDisposable
         Outputs()["result"].ShouldBe("error");
     }
 
-    [Fact]
+    [RequiresToolFact("jq")]
     public void Optional_flags_are_passed_only_for_inputs_that_are_set()
     {
         // A stand-in tool that records its arguments, one per line.
@@ -209,7 +209,7 @@ public sealed class ActionScriptTests : IDisposable
         Outputs()["result"].ShouldBe("pass");
     }
 
-    [Fact]
+    [RequiresToolFact("jq")]
     public void An_unknown_format_input_is_refused()
     {
         var scan = Run(_workspace.Root, Environment(("PG_FORMAT", "xml")), "bash", Script("scan.sh"));
@@ -217,7 +217,7 @@ public sealed class ActionScriptTests : IDisposable
         Outputs()["result"].ShouldBe("error");
     }
 
-    [Fact]
+    [RequiresToolFact("jq")]
     public void The_verdict_of_a_scan_that_never_ran_fails()
     {
         var verdict = Run(_workspace.Root, new Dictionary<string, string>(), "bash", Script("verdict.sh"));
@@ -225,7 +225,7 @@ public sealed class ActionScriptTests : IDisposable
         verdict.Stdout.ShouldContain("the scan did not run");
     }
 
-    [Fact]
+    [RequiresToolFact("jq")]
     public void The_action_passes_every_input_through_env_and_calls_these_scripts()
     {
         var action = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "action.yml"));

@@ -30,7 +30,7 @@ public sealed class PreCommitHookTests(HookRepository hook) : IClassFixture<Hook
         return found.Stdout.Trim();
     }
 
-    [Fact]
+    [RequiresToolFact("pre-commit")]
     public void A_commit_with_a_bad_policy_is_rejected_with_the_located_message_and_a_good_one_passes()
     {
         var preCommit = PreCommit();
