@@ -106,7 +106,7 @@ public sealed record ResourceTypeInfo(string Name, string ArnFormat, ImmutableAr
 }
 
 /// <summary>A resource type an action can act on; <see cref="Required"/> as the Service Authorization Reference marks it.</summary>
-public readonly record struct ActionResourceType(string Name, bool Required);
+public sealed record ActionResourceType(string Name, bool Required);
 
 /// <summary>An action: its service, its name as AWS writes it, access level, resource types and the condition keys it supports.</summary>
 public sealed record ActionInfo(string Service, string Name, AccessLevel Level, ImmutableArray<ActionResourceType> ResourceTypes, ImmutableArray<ConditionKeyInfo> ConditionKeys)

@@ -25,7 +25,7 @@ public enum SegmentKind
 public sealed record PolicyVariable(string Key, string? Default);
 
 /// <summary>One piece of a policy string; <see cref="Start"/> and <see cref="Length"/> index the string's text.</summary>
-public readonly record struct TextSegment(SegmentKind Kind, string Text, int Start, int Length, PolicyVariable? Variable = null);
+public sealed record TextSegment(SegmentKind Kind, string Text, int Start, int Length, PolicyVariable? Variable = null);
 
 public enum VariableProblemKind
 {
@@ -36,7 +36,7 @@ public enum VariableProblemKind
 }
 
 /// <summary>A malformed policy variable at <see cref="Start"/> (length <see cref="Length"/>) of the string.</summary>
-public readonly record struct VariableProblem(VariableProblemKind Kind, int Start, int Length, string Text);
+public sealed record VariableProblem(VariableProblemKind Kind, int Start, int Length, string Text);
 
 /// <summary>
 /// A string of a policy split into literal text, wildcards, policy variables and unknown parts, with the
