@@ -59,7 +59,8 @@ public sealed class JsonDocumentParser
         public ImmutableArray<PropertyNode>.Builder? Properties { get; set; }
         public string? PendingKey { get; set; }
         public SourceSpan PendingKeySpan { get; set; }
-        public Dictionary<string, SourceSpan>? SeenKeys { get; set; }
+        /// <summary>First property by key, for objects too large to scan (a class value: see FindEarlier).</summary>
+        public Dictionary<string, PropertyNode>? SeenKeys { get; set; }
     }
 
     private Node? ParseDocument()
@@ -234,7 +235,9 @@ public sealed class JsonDocumentParser
                 frame.PendingKeySpan));
         }
 
-        frame.Properties!.Add(new PropertyNode(key, frame.PendingKeySpan, value));
+        var property = new PropertyNode(key, frame.PendingKeySpan, value);
+        frame.Properties!.Add(property);
+        frame.SeenKeys?.TryAdd(key, property);
         frame.PendingKey = null;
     }
 
@@ -257,20 +260,14 @@ public sealed class JsonDocumentParser
 
         if (frame.SeenKeys is null)
         {
-            frame.SeenKeys = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+            frame.SeenKeys = new Dictionary<string, PropertyNode>(StringComparer.Ordinal);
             foreach (var property in properties)
             {
-                frame.SeenKeys.TryAdd(property.Key, property.KeySpan);
+                frame.SeenKeys.TryAdd(property.Key, property);
             }
         }
 
-        if (frame.SeenKeys.TryGetValue(key, out var first))
-        {
-            return first;
-        }
-
-        frame.SeenKeys[key] = frame.PendingKeySpan;
-        return null;
+        return frame.SeenKeys.TryGetValue(key, out var first) ? first.KeySpan : null;
     }
 
     private Node Close(Frame frame)

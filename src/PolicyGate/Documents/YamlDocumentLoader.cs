@@ -88,7 +88,7 @@ public sealed partial class YamlDocumentLoader
         public ImmutableArray<Node>.Builder Items { get; } = ImmutableArray.CreateBuilder<Node>();
         public ImmutableArray<PropertyNode>.Builder Properties { get; } = ImmutableArray.CreateBuilder<PropertyNode>();
         public List<Node>? Merges { get; set; }
-        public Dictionary<string, SourceSpan>? SeenKeys { get; set; }
+        public Dictionary<string, ScalarNode>? SeenKeys { get; set; }
         public ScalarNode? PendingKey { get; set; }
         public bool ExpectingKey { get; set; } = true;
 
@@ -287,9 +287,11 @@ public sealed partial class YamlDocumentLoader
             return;
         }
 
-        frame.SeenKeys ??= new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
-        if (frame.SeenKeys.TryGetValue(pending.Value, out var first))
+        // Keyed to the key node (a class): generic collections over a struct are compiled at startup on every run.
+        frame.SeenKeys ??= new Dictionary<string, ScalarNode>(StringComparer.Ordinal);
+        if (frame.SeenKeys.TryGetValue(pending.Value, out var firstKey))
         {
+            var first = firstKey.Span;
             _diagnostics.Add(new DocumentDiagnostic(
                 DiagnosticKind.DuplicateKey,
                 $"duplicate key \"{pending.Value}\" (first at line {first.StartLine}, column {first.StartColumn}); YAML readers disagree on which value wins",
@@ -297,7 +299,7 @@ public sealed partial class YamlDocumentLoader
         }
         else
         {
-            frame.SeenKeys[pending.Value] = pending.Span;
+            frame.SeenKeys[pending.Value] = pending;
         }
 
         frame.Properties.Add(new PropertyNode(pending.Value, pending.Span, node));

@@ -58,9 +58,7 @@ public sealed class ScanPipeline(IReadOnlyList<ISubjectExtractor> extractors)
             findings = findings.Where(f => f.SuppressedBy is null).ToList();
         }
 
-        var documents = results.SelectMany(r => r.Kinds)
-            .GroupBy(k => k)
-            .ToImmutableSortedDictionary(g => g.Key, g => g.Count());
+        var documents = DocumentCounts.Of(results.SelectMany(r => r.Kinds));
         var summary = new ScanSummary
         {
             FilesScanned = discovery.Files.Count,

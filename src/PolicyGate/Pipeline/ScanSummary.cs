@@ -10,7 +10,7 @@ public sealed record ScanSummary
     public int FilesScanned { get; init; }
 
     /// <summary>Documents by kind; "other" documents are ignored quietly but counted here.</summary>
-    public ImmutableSortedDictionary<DocumentKind, int> Documents { get; init; } = ImmutableSortedDictionary<DocumentKind, int>.Empty;
+    public DocumentCounts Documents { get; init; } = DocumentCounts.None;
 
     public int Policies { get; init; }
 
@@ -44,11 +44,9 @@ public sealed record ScanReport(ToolInfo Tool, IReadOnlyList<RuleDescriptor> Rul
     /// <summary>One line for humans: what was scanned and what was found.</summary>
     public string SummaryLine()
     {
-        var kinds = Summary.Documents
-            .Where(k => k.Value > 0)
-            .Select(k => k.Key.Describe(k.Value));
+        var kinds = Summary.Documents.Seen().Select(k => k.Kind.Describe(k.Count));
         var scanned = $"{Summary.FilesScanned} file{(Summary.FilesScanned == 1 ? string.Empty : "s")} scanned";
-        var detail = Summary.Documents.Values.Sum() > 0 ? $" ({string.Join(", ", kinds)})" : string.Empty;
+        var detail = Summary.Documents.Total > 0 ? $" ({string.Join(", ", kinds)})" : string.Empty;
         var open = Errors + Warnings + Notes;
         var adoption = (Summary.HasBaseline ? $"; baseline: {NewFindings} new, {UnchangedFindings} unchanged" : string.Empty)
                        + (Summary.Suppressed > 0 ? $"; {Summary.Suppressed} suppressed" : string.Empty);

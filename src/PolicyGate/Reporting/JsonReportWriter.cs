@@ -21,7 +21,7 @@ public sealed class JsonReportWriter : IReportWriter
         w.WriteStartObject("documents");
         foreach (var kind in Enum.GetValues<DocumentKind>())
         {
-            w.WriteNumber(KindKey(kind), report.Summary.Documents.GetValueOrDefault(kind));
+            w.WriteNumber(KindKey(kind), report.Summary.Documents[kind]);
         }
 
         w.WriteEndObject();

@@ -23,9 +23,13 @@ public class ConfigLoaderTests
         config.UseGitIgnore.ShouldBeFalse();
         config.MaxFileBytes.ShouldBe(2 * 1024 * 1024);
         config.FailOn.ShouldBe("warning");
-        config.Rules.Overrides["PG1002"].ShouldBe(FindingLevel.Warning);
-        config.Rules.Overrides["PG2004"].ShouldBeNull();
-        config.Rules.Overrides["pass_role_with_star_in_resource"].ShouldBe(FindingLevel.Note);
+        config.Rules.TryGetOverride("PG1002", out var level).ShouldBeTrue();
+        level.ShouldBe(FindingLevel.Warning);
+        config.Rules.TryGetOverride("PG2004", out level).ShouldBeTrue();
+        level.ShouldBeNull();
+        config.Rules.TryGetOverride("pass_role_with_star_in_resource", out level).ShouldBeTrue();
+        level.ShouldBe(FindingLevel.Note);
+        config.Rules.TryGetOverride("PG9999", out _).ShouldBeFalse();
     }
 
     [Theory]

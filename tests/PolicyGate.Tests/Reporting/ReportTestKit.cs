@@ -21,7 +21,7 @@ internal static class ReportTestKit
         new(ToolInfo.Current, [ErrorRule, WarningRule, NoteRule], findings.Order(FindingOrder.Instance).ToList(), new ScanSummary
         {
             FilesScanned = 3,
-            Documents = ImmutableSortedDictionary<PolicyGate.Extraction.DocumentKind, int>.Empty,
+            Documents = DocumentCounts.None,
             HasBaseline = hasBaseline,
         });
 

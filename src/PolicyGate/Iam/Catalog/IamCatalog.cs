@@ -38,17 +38,17 @@ public sealed class IamCatalog
     private readonly IReadOnlyDictionary<string, Lazy<ServiceInfo>> _services;
     private readonly ImmutableArray<ConditionKeyInfo> _globalKeys;
     private readonly ImmutableArray<ConditionKeyPattern> _patterns;
-    private readonly IReadOnlyDictionary<string, ImmutableArray<string>> _providerKeys;
+    private readonly IReadOnlyDictionary<string, string[]> _providerKeys;
 
     internal IamCatalog(
         string packageName,
         string packageVersion,
         string dataDate,
         IReadOnlyDictionary<string, Lazy<ServiceInfo>> services,
-        IReadOnlyDictionary<string, ImmutableArray<ResourceTypeInfo>> typesByArnService,
+        IReadOnlyDictionary<string, ResourceTypeInfo[]> typesByArnService,
         ImmutableArray<ConditionKeyInfo> globalKeys,
         ImmutableArray<ConditionKeyPattern> patterns,
-        IReadOnlyDictionary<string, ImmutableArray<string>> providerKeys)
+        IReadOnlyDictionary<string, string[]> providerKeys)
     {
         PackageName = packageName;
         PackageVersion = packageVersion;
@@ -60,11 +60,12 @@ public sealed class IamCatalog
         _typesByArnService = typesByArnService;
     }
 
-    private readonly IReadOnlyDictionary<string, ImmutableArray<ResourceTypeInfo>> _typesByArnService;
+    // Array values, not ImmutableArray: generic collections over a struct are compiled at startup on every run.
+    private readonly IReadOnlyDictionary<string, ResourceTypeInfo[]> _typesByArnService;
 
     /// <summary>The resource types whose ARNs carry this service name (ARN service names are case-sensitive).</summary>
     public ImmutableArray<ResourceTypeInfo> ResourceTypesForArnService(string arnService) =>
-        _typesByArnService.GetValueOrDefault(arnService, ImmutableArray<ResourceTypeInfo>.Empty);
+        _typesByArnService.TryGetValue(arnService, out var types) ? System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(types) : ImmutableArray<ResourceTypeInfo>.Empty;
 
     /// <summary>True when some resource type's ARN uses the name, or it is a service prefix.</summary>
     public bool IsArnService(string arnService) => _typesByArnService.ContainsKey(arnService) || _services.ContainsKey(arnService);

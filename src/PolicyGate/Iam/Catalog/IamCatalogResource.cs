@@ -49,7 +49,7 @@ public static class IamCatalogResource
         string packageName = string.Empty, packageVersion = string.Empty, dataDate = string.Empty;
         var globals = ImmutableArray.CreateBuilder<ConditionKeyInfo>();
         var patterns = ImmutableArray.CreateBuilder<ConditionKeyPattern>();
-        var providers = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
+        var providers = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
         var services = new Dictionary<string, Lazy<ServiceInfo>>(StringComparer.OrdinalIgnoreCase);
         var typesByArnService = new Dictionary<string, List<ResourceTypeInfo>>(StringComparer.Ordinal);
         ServiceBuilder? current = null;
@@ -84,7 +84,7 @@ public static class IamCatalogResource
                     patterns.Add(new ConditionKeyPattern(f[1], f[2], f[3]));
                     break;
                 case "unassociated":
-                    providers[f[1]] = [.. f[2].Split(',', StringSplitOptions.RemoveEmptyEntries)];
+                    providers[f[1]] = f[2].Split(',', StringSplitOptions.RemoveEmptyEntries);
                     break;
                 case "service":
                     if (current is not null)
@@ -135,7 +135,7 @@ public static class IamCatalogResource
             dataDate,
             // Plain dictionaries, never mutated after this: frozen ones cost more to build than a run saves in lookups.
             services,
-            typesByArnService.ToDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal),
+            typesByArnService.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
             globals.ToImmutable(),
             patterns.ToImmutable(),
             providers);
