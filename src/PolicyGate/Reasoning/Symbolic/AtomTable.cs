@@ -92,9 +92,12 @@ public sealed class AtomTable(Func<string, bool> isMultiValued)
     {
         if (!_atoms.TryGetValue(key, out var atom))
         {
-            atom = create(_byId.Count);
+            // The id is taken before the atom is made: making an opaque atom makes the atoms of its bounds.
+            var id = _byId.Count;
+            _byId.Add(null!);
+            atom = create(id);
             _atoms[key] = atom;
-            _byId.Add(atom);
+            _byId[id] = atom;
         }
 
         return atom;

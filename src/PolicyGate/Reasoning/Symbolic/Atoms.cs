@@ -79,6 +79,9 @@ public sealed record OpaqueAtom(int Id, string Description, Func<AccessRequest, 
 
     public Formula Lower { get; init; } = Formula.False;
 
+    /// <summary>For a test of one value against one operand with variables: that operand (its cases can then be bounded exactly).</summary>
+    public ConditionOperand? Operand { get; init; }
+
     /// <summary>The patterns with variables the test applies, and to which dimension (for choosing variable values).</summary>
     public ImmutableArray<(TextPattern Pattern, Dimension Dimension)> Uses { get; init; } = [];
 }

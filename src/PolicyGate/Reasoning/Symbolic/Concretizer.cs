@@ -27,23 +27,38 @@ public static class Concretizer
         var keys = query.Opaque.Where(o => assignment.ValueOf(o.Id) is not null)
             .SelectMany(o => o.Uses).SelectMany(u => u.Pattern.Variables).Select(v => v.Key)
             .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
-        var options = keys.Select(k => (Key: k, Values: ValuesFor(k, request, uses))).ToList();
         var tried = 0;
-        foreach (var choice in Combinations(options))
-        {
-            var withValues = request with { Context = request.Context.SetItems(choice.Select(c => KeyValuePair.Create(c.Key, ImmutableArray.Create(c.Value)))) };
-            foreach (var candidate in new[] { withValues, Rebuilt(withValues, uses) })
-            {
-                if (++tried > MaxRequests)
-                {
-                    return null;
-                }
 
-                if (holds(candidate))
+        // Values found for one variable can place another (a tag compared with the user name, the user name in an
+        // ARN), so a second round starts from each request the first one built.
+        var round = new List<AccessRequest> { request };
+        for (var depth = 0; depth < 2; depth++)
+        {
+            var next = new List<AccessRequest>();
+            foreach (var start in round)
+            {
+                var options = keys.Select(k => (Key: k, Values: ValuesFor(k, start, uses))).ToList();
+                foreach (var choice in Combinations(options))
                 {
-                    return candidate;
+                    var withValues = start with { Context = start.Context.SetItems(choice.Select(c => KeyValuePair.Create(c.Key, ImmutableArray.Create(c.Value)))) };
+                    foreach (var candidate in new[] { withValues, Rebuilt(withValues, uses) })
+                    {
+                        if (++tried > MaxRequests)
+                        {
+                            return null;
+                        }
+
+                        if (holds(candidate))
+                        {
+                            return candidate;
+                        }
+
+                        next.Add(candidate);
+                    }
                 }
             }
+
+            round = next;
         }
 
         return null;

@@ -14,6 +14,8 @@ namespace PolicyGate.Reasoning.Symbolic;
 /// </summary>
 public sealed class FormulaBuilder(AtomTable atoms)
 {
+    private const int MaxCaseConstants = 24;
+
     private readonly Dictionary<ReadStatement, Formula> _statements = new(ReferenceEqualityComparer.Instance);
 
     public AtomTable Atoms => atoms;
@@ -63,20 +65,63 @@ public sealed class FormulaBuilder(AtomTable atoms)
 
     public Formula Present(string key) => Formula.Var(atoms.Presence(key).Id);
 
-    /// <summary>The bounds every opaque atom of <paramref name="formula"/> must respect.</summary>
+    /// <summary>
+    /// The bounds every opaque atom of <paramref name="formula"/> must respect: its general bounds, and for a
+    /// test reading one single-valued key, the exact outcome in each case where that key is absent or equals a
+    /// constant the policies compare it with.
+    /// </summary>
     public Formula BoundsOf(Formula formula)
     {
         var parts = new List<Formula>();
-        foreach (var id in formula.Atoms().Distinct())
+        foreach (var id in formula.Atoms().Distinct().ToList())
         {
             if (atoms[id] is OpaqueAtom opaque)
             {
                 parts.Add(Formula.Implies(opaque.Lower, Formula.Var(id)));
                 parts.Add(Formula.Implies(Formula.Var(id), opaque.Upper));
+                parts.AddRange(CaseBounds(opaque));
             }
         }
 
         return Formula.And(parts);
+    }
+
+    private IEnumerable<Formula> CaseBounds(OpaqueAtom opaque)
+    {
+        if (opaque.Uses is not [var (pattern, dimension)] || opaque.Operand is not { } operand
+            || pattern.Variables.Select(v => v.Key.ToLowerInvariant()).Distinct().ToList() is not [var key]
+            || atoms.IsMultiValued(key))
+        {
+            yield break;
+        }
+
+        var variable = pattern.Variables.First();
+        var self = Formula.Var(opaque.Id);
+        Formula Outcome(IReadOnlyList<string>? values) =>
+            pattern.Substitute(_ => values) is { } resolved ? In(dimension, [operand with { Text = resolved }]) : Formula.False;
+        Formula Exactly(Formula premise, Formula outcome) =>
+            Formula.And(Formula.Implies(Formula.And(premise, self), outcome), Formula.Implies(Formula.And(premise, outcome), self));
+
+        // Absent: the default, or no match at all.
+        yield return Exactly(Formula.Not(Present(key)), Outcome(null));
+        var constants = atoms.Predicates
+            .Where(p => p.Dimension.Kind == DimensionKind.Context && p.Dimension.KeyId == key && p.Dimension.IsString)
+            .SelectMany(p => p.Patterns)
+            .Where(p => p.IsLiteral && !p.IgnoreCase)
+            .Select(p => string.Concat(p.Tokens.Select(t => t.Char)))
+            .Distinct(StringComparer.Ordinal)
+            .Take(MaxCaseConstants)
+            .ToList();
+        if (constants.Count == 0 || variable.Default is not null && pattern.Variables.Any(v => v.Default != variable.Default))
+        {
+            yield break;
+        }
+
+        var facet = atoms.Context(atoms.KeyName(key), ValueFamily.String);
+        foreach (var constant in constants)
+        {
+            yield return Exactly(In(facet, [TextPattern.Exact(constant)]), Outcome([constant]));
+        }
     }
 
     private Formula Element(ElementTest element, Dimension dimension)
@@ -96,9 +141,14 @@ public sealed class FormulaBuilder(AtomTable atoms)
         atoms.Opaque($"r|{dimension.Id}|{pattern.Key}", id => new OpaqueAtom(id, $"{dimension} matches {pattern.Display}", request =>
             pattern.Substitute(request.ValuesOf) is { } resolved && PatternMatcher.Matches(resolved, ValueOf(dimension, request)))
         {
-            Upper = In(dimension, [pattern.VariablesAsAnything()]),
+            Upper = Formula.And([In(dimension, [pattern.VariablesAsAnything()]), .. RequiredKeys(pattern)]),
             Uses = [(pattern, dimension)],
+            Operand = new ConditionOperand(pattern, ValueFamily.String, Comparison.Match),
         });
+
+    /// <summary>A variable without default matches only when its key is present.</summary>
+    private IEnumerable<Formula> RequiredKeys(TextPattern pattern) =>
+        pattern.Variables.Where(v => v.Default is null).Select(v => v.Key.ToLowerInvariant()).Distinct().Select(Present);
 
     private Formula Condition(ConditionTest test)
     {
@@ -149,10 +199,11 @@ public sealed class FormulaBuilder(AtomTable atoms)
         atoms.Opaque($"v|{dimension.Id}|{operand.Comparison}|{operand.Text.Key}", id => new OpaqueAtom(id, $"{atoms.KeyName(dimension.KeyId)} {operand.Comparison} {operand.Text.Display}", request =>
             request.ValuesOf(dimension.KeyId) is { Count: 1 } values && ConditionEvaluator.Matches(operand, values[0], request))
         {
-            Upper = operand.Family == ValueFamily.String
-                ? In(dimension, [operand with { Text = operand.Text.VariablesAsAnything() }])
-                : Present(dimension),
+            Upper = Formula.And([
+                operand.Family == ValueFamily.String ? In(dimension, [operand with { Text = operand.Text.VariablesAsAnything() }]) : Present(dimension),
+                .. RequiredKeys(operand.Text)]),
             Uses = [(operand.Text, dimension)],
+            Operand = operand,
         });
 
     private Formula Entry(ConditionTest test, Dimension dimension, IReadOnlyList<ConditionOperand> operands)
