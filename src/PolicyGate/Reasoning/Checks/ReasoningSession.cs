@@ -45,9 +45,9 @@ public sealed class ReasoningSession
     public StatementOutcome Find(Formula goal, Func<AccessRequest, bool> holds, bool comparePrincipals, Func<DimensionKind, IEnumerable<string>> preferred)
     {
         Budget.Restart();
-        var query = Formula.And(goal, Formulas.BoundsOf(goal));
         AccessRequest? found = null;
-        var result = _search.Run(query, (assignment, atoms) =>
+        var bounds = Formulas.BoundsOf(goal);
+        var result = _search.Run(goal, bounds, (assignment, atoms) =>
         {
             var model = _requests.Build(assignment, atoms, comparePrincipals, preferred);
             if (model is null)

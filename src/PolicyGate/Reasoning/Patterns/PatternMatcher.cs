@@ -20,14 +20,14 @@ public static class PatternMatcher
         }
 
         var tokens = pattern.Tokens;
-        var current = new bool[tokens.Length + 1];
-        var next = new bool[tokens.Length + 1];
+        Span<bool> current = tokens.Length < 512 ? stackalloc bool[tokens.Length + 1] : new bool[tokens.Length + 1];
+        Span<bool> next = tokens.Length < 512 ? stackalloc bool[tokens.Length + 1] : new bool[tokens.Length + 1];
         current[0] = true;
         Close(tokens, current);
         foreach (var raw in text)
         {
             var c = pattern.IgnoreCase ? char.ToLowerInvariant(raw) : raw;
-            Array.Clear(next);
+            next.Clear();
             var any = false;
             for (var p = 0; p < tokens.Length; p++)
             {
@@ -47,14 +47,14 @@ public static class PatternMatcher
             }
 
             Close(tokens, next);
-            (current, next) = (next, current);
+            next.CopyTo(current);
         }
 
         return current[tokens.Length];
     }
 
     /// <summary>A star may also match nothing: from its position the next one is reachable too.</summary>
-    private static void Close(System.Collections.Immutable.ImmutableArray<PatternToken> tokens, bool[] positions)
+    private static void Close(System.Collections.Immutable.ImmutableArray<PatternToken> tokens, Span<bool> positions)
     {
         for (var p = 0; p < tokens.Length; p++)
         {

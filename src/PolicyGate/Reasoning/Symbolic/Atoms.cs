@@ -41,11 +41,61 @@ public sealed record Predicate(int Id, Dimension Dimension, ImmutableArray<Condi
 
     public bool IsEmpty => !IsUniversal && Members.IsEmpty;
 
+    private readonly Lazy<(HashSet<string> Exact, HashSet<string> Folded, ConditionOperand[] Others)> _lookup = new(() => Split(Members));
+
     /// <summary>Whether one value belongs to the set (the evaluator's semantics, used to check witnesses).</summary>
-    public bool Contains(string value) =>
-        IsUniversal || Members.Any(m => m.Constant ?? ConditionEvaluator.Matches(m, m.Text, value));
+    public bool Contains(string value)
+    {
+        if (IsUniversal)
+        {
+            return true;
+        }
+
+        // Plain strings are looked up; only patterns with wildcards are matched one by one.
+        var (exact, folded, others) = _lookup.Value;
+        if (exact.Contains(value) || (folded.Count > 0 && folded.Contains(value.ToLowerInvariant())))
+        {
+            return true;
+        }
+
+        foreach (var member in others)
+        {
+            if (member.Constant ?? ConditionEvaluator.Matches(member, member.Text, value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static (HashSet<string>, HashSet<string>, ConditionOperand[]) Split(ImmutableArray<ConditionOperand> members)
+    {
+        var exact = new HashSet<string>(StringComparer.Ordinal);
+        var folded = new HashSet<string>(StringComparer.Ordinal);
+        var others = new List<ConditionOperand>();
+        foreach (var member in members)
+        {
+            if (member.Constant is null && member.Family == ValueFamily.String && member.Text.IsLiteral)
+            {
+                (member.Text.IgnoreCase ? folded : exact).Add(string.Concat(member.Text.Tokens.Select(t => t.Char)));
+            }
+            else
+            {
+                others.Add(member);
+            }
+        }
+
+        return (exact, folded, [.. others]);
+    }
 
     public IEnumerable<TextPattern> Patterns => Members.Where(m => m.Constant is null).Select(m => m.Text);
+
+    /// <summary>The plain strings among the members, in ordinal order (computed once).</summary>
+    public IReadOnlyList<string> LiteralTexts => _literals.Value;
+
+    private readonly Lazy<List<string>> _literals = new(() => [.. Members.Where(m => m.Constant is null && m.Text.IsLiteral)
+        .Select(m => string.Concat(m.Text.Tokens.Select(t => t.Char))).Order(StringComparer.Ordinal)]);
 }
 
 public enum Quantifier
@@ -85,3 +135,6 @@ public sealed record OpaqueAtom(int Id, string Description, Func<AccessRequest, 
     /// <summary>The patterns with variables the test applies, and to which dimension (for choosing variable values).</summary>
     public ImmutableArray<(TextPattern Pattern, Dimension Dimension)> Uses { get; init; } = [];
 }
+
+/// <summary>What must hold when an opaque atom is true, and when it is false.</summary>
+public sealed record OpaqueBounds(Formula IfTrue, Formula IfFalse);

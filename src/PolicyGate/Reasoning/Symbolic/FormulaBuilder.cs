@@ -66,27 +66,29 @@ public sealed class FormulaBuilder(AtomTable atoms)
     public Formula Present(string key) => Formula.Var(atoms.Presence(key).Id);
 
     /// <summary>
-    /// The bounds every opaque atom of <paramref name="formula"/> must respect: its general bounds, and for a
-    /// test reading one single-valued key, the exact outcome in each case where that key is absent or equals a
-    /// constant the policies compare it with.
+    /// What must hold when an opaque atom of <paramref name="formula"/> is assigned: its general bounds, and for
+    /// a test reading one single-valued key, the exact outcome in each case where that key is absent or equals a
+    /// constant the policies compare it with. An unassigned opaque atom constrains nothing (the formula then holds
+    /// whatever its value), so the search only looks at the bounds of atoms it has assigned.
     /// </summary>
-    public Formula BoundsOf(Formula formula)
+    public Dictionary<int, OpaqueBounds> BoundsOf(Formula formula)
     {
-        var parts = new List<Formula>();
+        var bounds = new Dictionary<int, OpaqueBounds>();
         foreach (var id in formula.Atoms().Distinct().ToList())
         {
             if (atoms[id] is OpaqueAtom opaque)
             {
-                parts.Add(Formula.Implies(opaque.Lower, Formula.Var(id)));
-                parts.Add(Formula.Implies(Formula.Var(id), opaque.Upper));
-                parts.AddRange(CaseBounds(opaque));
+                var cases = CaseBounds(opaque).ToList();
+                bounds[id] = new OpaqueBounds(
+                    Formula.And([opaque.Upper, .. cases.Select(c => Formula.Implies(c.Premise, c.Outcome))]),
+                    Formula.And([Formula.Not(opaque.Lower), .. cases.Select(c => Formula.Implies(c.Premise, Formula.Not(c.Outcome)))]));
             }
         }
 
-        return Formula.And(parts);
+        return bounds;
     }
 
-    private IEnumerable<Formula> CaseBounds(OpaqueAtom opaque)
+    private IEnumerable<(Formula Premise, Formula Outcome)> CaseBounds(OpaqueAtom opaque)
     {
         if (opaque.Uses is not [var (pattern, dimension)] || opaque.Operand is not { } operand
             || pattern.Variables.Select(v => v.Key.ToLowerInvariant()).Distinct().ToList() is not [var key]
@@ -96,14 +98,11 @@ public sealed class FormulaBuilder(AtomTable atoms)
         }
 
         var variable = pattern.Variables.First();
-        var self = Formula.Var(opaque.Id);
         Formula Outcome(IReadOnlyList<string>? values) =>
             pattern.Substitute(_ => values) is { } resolved ? In(dimension, [operand with { Text = resolved }]) : Formula.False;
-        Formula Exactly(Formula premise, Formula outcome) =>
-            Formula.And(Formula.Implies(Formula.And(premise, self), outcome), Formula.Implies(Formula.And(premise, outcome), self));
 
         // Absent: the default, or no match at all.
-        yield return Exactly(Formula.Not(Present(key)), Outcome(null));
+        yield return (Formula.Not(Present(key)), Outcome(null));
         var constants = atoms.Predicates
             .Where(p => p.Dimension.Kind == DimensionKind.Context && p.Dimension.KeyId == key && p.Dimension.IsString)
             .SelectMany(p => p.Patterns)
@@ -120,7 +119,7 @@ public sealed class FormulaBuilder(AtomTable atoms)
         var facet = atoms.Context(atoms.KeyName(key), ValueFamily.String);
         foreach (var constant in constants)
         {
-            yield return Exactly(In(facet, [TextPattern.Exact(constant)]), Outcome([constant]));
+            yield return (In(facet, [TextPattern.Exact(constant)]), Outcome([constant]));
         }
     }
 

@@ -14,6 +14,7 @@ public sealed class PatternAutomaton
     private readonly bool[] _ignoreCase;
     private readonly int[] _end;
     private readonly bool[] _accepts;
+    private readonly bool[] _universal;
     private readonly List<int[]> _states = [];
     private readonly List<bool> _accepting = [];
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
@@ -56,15 +57,27 @@ public sealed class PatternAutomaton
         _ignoreCase = [.. ignoreCase];
         _end = [.. end];
         _accepts = [.. accepts];
+
+        // A position from which only unconfined stars remain matches every continuation.
+        _universal = new bool[_tokens.Length];
+        for (var p = _tokens.Length - 1; p >= 0; p--)
+        {
+            _universal[p] = !_accepts[p] && _tokens[p].Kind == TokenKind.AnyString && (_accepts[p + 1] || _universal[p + 1]);
+        }
+
         Alphabet = BuildAlphabet(patterns);
-        Start = Intern(Close(starts));
         Dead = Intern([]);
+        Universal = Intern([-1]);
+        Start = Intern(Close(starts));
     }
 
     public int Start { get; }
 
     /// <summary>The state with no live position: nothing it could still match.</summary>
     public int Dead { get; }
+
+    /// <summary>The state that accepts every continuation (a pattern has reached a final <c>*</c>): all such sets are one state.</summary>
+    public int Universal { get; }
 
     /// <summary>The characters the patterns distinguish (case variants of case-insensitive letters and ':' included).</summary>
     public ImmutableHashSet<char> Alphabet { get; }
@@ -73,9 +86,9 @@ public sealed class PatternAutomaton
 
     public int Step(int state, char c)
     {
-        if (state == Dead)
+        if (state == Dead || state == Universal)
         {
-            return Dead;
+            return state;
         }
 
         if (_steps.TryGetValue((state, c), out var next))
@@ -121,6 +134,11 @@ public sealed class PatternAutomaton
 
     private int Intern(List<int> positions)
     {
+        if (positions is not [-1] && positions.Any(p => _universal[p]))
+        {
+            return Universal;
+        }
+
         var key = string.Join(',', positions);
         if (_ids.TryGetValue(key, out var id))
         {
@@ -130,7 +148,7 @@ public sealed class PatternAutomaton
         _budget.SpendStates();
         id = _states.Count;
         _states.Add([.. positions]);
-        _accepting.Add(positions.Any(p => _accepts[p]));
+        _accepting.Add(positions is [-1] || positions.Any(p => _accepts[p]));
         _ids[key] = id;
         return id;
     }

@@ -16,6 +16,38 @@ public sealed class StringTheory(SearchBudget budget)
     private readonly Dictionary<string, PatternAutomaton> _automata = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _answers = new(StringComparer.Ordinal);
 
+    private readonly Dictionary<string, bool> _satisfiable = new(StringComparer.Ordinal);
+
+    /// <summary>Whether some value lies in every positive and no negative predicate (no witness is built when a quicker test decides).</summary>
+    public bool Satisfiable(IReadOnlyList<Predicate> positives, IReadOnlyList<Predicate> negatives)
+    {
+        if (negatives.Any(n => n.IsUniversal) || positives.Any(p => p.IsEmpty))
+        {
+            return false;
+        }
+
+        var pos = positives.Where(p => !p.IsUniversal).DistinctBy(p => p.Id).ToList();
+        if (pos.Count <= 2 && negatives.All(n => n.IsEmpty))
+        {
+            // Two unions intersect when two of their patterns do.
+            return pos.Count switch
+            {
+                0 => true,
+                1 => pos[0].Patterns.Any(p => !p.IsNever),
+                _ => pos[0].Patterns.Any(a => pos[1].Patterns.Any(b => PatternIntersection.Intersects(a, b))),
+            };
+        }
+
+        var key = $"{string.Join(',', pos.Select(p => p.Id).Order())}|{string.Join(',', negatives.Select(n => n.Id).Distinct().Order())}";
+        if (!_satisfiable.TryGetValue(key, out var answer))
+        {
+            answer = FindValue(positives, negatives) is not null;
+            _satisfiable[key] = answer;
+        }
+
+        return answer;
+    }
+
     public string? FindValue(IReadOnlyList<Predicate> positives, IReadOnlyList<Predicate> negatives, IEnumerable<string>? candidates = null)
     {
         if (negatives.Any(n => n.IsUniversal) || positives.Any(p => p.IsEmpty))
@@ -68,9 +100,7 @@ public sealed class StringTheory(SearchBudget budget)
         }
 
         decided = true;
-        return literal.Patterns.Select(p => string.Concat(p.Tokens.Select(t => t.Char)))
-            .Order(StringComparer.Ordinal)
-            .FirstOrDefault(c => pos.All(p => p.Contains(c)) && !neg.Any(n => n.Contains(c)));
+        return literal.LiteralTexts.FirstOrDefault(c => pos.All(p => p.Contains(c)) && !neg.Any(n => n.Contains(c)));
     }
 
     private string? Search(List<Predicate> pos, List<Predicate> neg)
@@ -102,7 +132,9 @@ public sealed class StringTheory(SearchBudget budget)
                 for (var i = 0; i < state.Length && alive; i++)
                 {
                     next[i] = all[i].Step(state[i], c);
-                    alive = i >= components.Count || next[i] != all[i].Dead;
+
+                    // A positive that can no longer match, or a negative that now matches every continuation, ends the path.
+                    alive = i < components.Count ? next[i] != all[i].Dead : next[i] != all[i].Universal;
                 }
 
                 if (alive && seen.Add(Key(next)))

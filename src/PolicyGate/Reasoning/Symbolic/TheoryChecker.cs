@@ -91,11 +91,29 @@ public sealed class TheoryChecker
         var key = demands.Key;
         if (!_consistent.TryGetValue(key, out var answer))
         {
-            answer = Values(demands, []) is not null;
+            answer = Satisfiable(demands);
             _consistent[key] = answer;
         }
 
         return answer;
+    }
+
+    /// <summary>Like <see cref="Values"/> but only whether values exist (string dimensions decide quicker that way).</summary>
+    private bool Satisfiable(DimensionDemands demands)
+    {
+        if (!demands.Dimension.IsString)
+        {
+            return Values(demands, []) is not null;
+        }
+
+        if (!demands.Dimension.MultiValued)
+        {
+            return _strings.Satisfiable(demands.AnyTrue, demands.AnyFalse);
+        }
+
+        return _strings.Satisfiable(demands.AllTrue, demands.AnyFalse)
+               && demands.AnyTrue.All(p => _strings.Satisfiable([.. demands.AllTrue, p], demands.AnyFalse))
+               && demands.AllFalse.All(p => _strings.Satisfiable(demands.AllTrue, [.. demands.AnyFalse, p]));
     }
 
     private string? FindValue(Dimension dimension, IReadOnlyList<Predicate> positives, IReadOnlyList<Predicate> negatives, IReadOnlyList<string> candidates)
