@@ -83,7 +83,14 @@ public enum CheckVerdict
 }
 
 /// <summary>Why a check failed: Access Analyzer's reason shape (zero-based statement index, optional Sid).</summary>
-public sealed record CheckReason(string Description, int? StatementIndex, string? StatementId);
+public sealed record CheckReason(string Description, int? StatementIndex, string? StatementId)
+{
+    /// <summary>The local engine's account of the reason in a reviewer's words (what is granted, to whom, when).</summary>
+    public string? Explanation { get; init; }
+
+    /// <summary>The local engine's request proving this reason, when it found one.</summary>
+    public Counterexample? Counterexample { get; init; }
+}
 
 /// <summary>
 /// A concrete request proving a FAIL: the policy under test allows it and the reference does not (or: the
