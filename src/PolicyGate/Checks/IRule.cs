@@ -19,15 +19,17 @@ public sealed class CheckContext
 {
     private readonly Dictionary<object, Dictionary<Type, object>> _derived;
 
-    public CheckContext(FindingSink sink, Config.PolicyGateConfig config)
-        : this(sink, config, new Dictionary<object, Dictionary<Type, object>>(ReferenceEqualityComparer.Instance))
+    public CheckContext(FindingSink sink, Config.PolicyGateConfig config, CustomPolicyChecks.PolicyCheckEngines? engines = null, CustomPolicyChecks.BasePolicies? basePolicies = null)
+        : this(sink, config, engines ?? CustomPolicyChecks.PolicyCheckEngines.Local, basePolicies, new Dictionary<object, Dictionary<Type, object>>(ReferenceEqualityComparer.Instance))
     {
     }
 
-    private CheckContext(FindingSink sink, Config.PolicyGateConfig config, Dictionary<object, Dictionary<Type, object>> derived)
+    private CheckContext(FindingSink sink, Config.PolicyGateConfig config, CustomPolicyChecks.PolicyCheckEngines engines, CustomPolicyChecks.BasePolicies? basePolicies, Dictionary<object, Dictionary<Type, object>> derived)
     {
         Sink = sink;
         Config = config;
+        Engines = engines;
+        BasePolicies = basePolicies;
         _derived = derived;
     }
 
@@ -35,10 +37,16 @@ public sealed class CheckContext
 
     public Config.PolicyGateConfig Config { get; }
 
+    /// <summary>The engines the custom policy checks run on.</summary>
+    public CustomPolicyChecks.PolicyCheckEngines Engines { get; }
+
+    /// <summary>The policies of this file's version at the <c>--changed-since</c> base; null when not comparing this file.</summary>
+    public CustomPolicyChecks.BasePolicies? BasePolicies { get; }
+
     public void Report(RuleDescriptor rule, Documents.Node node, string message) => Sink.Report(rule, node, message);
 
     /// <summary>The same context for checking one owned subject: its findings carry the owner's logical id.</summary>
-    public CheckContext For(PolicyOwner owner) => owner.LogicalId is null ? this : new CheckContext(Sink.For(owner), Config, _derived);
+    public CheckContext For(PolicyOwner owner) => owner.LogicalId is null ? this : new CheckContext(Sink.For(owner), Config, Engines, BasePolicies, _derived);
 
     /// <summary>
     /// Something computed from a subject once and shared by every rule that checks it (for example a policy

@@ -28,6 +28,7 @@ public sealed class RuleCatalog
         .. PolicyValidationRules.All,
         .. CloudFormationRules.All,
         .. EventBridge.EventBridgeRules.All,
+        .. CustomPolicyChecks.CustomPolicyCheckRules.All,
         new InvalidConfigurationRule(),
     ]);
 

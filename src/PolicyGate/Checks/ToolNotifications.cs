@@ -19,5 +19,5 @@ public static class ToolNotifications
             "(no finding)",
             "text"));
 
-    public static IEnumerable<RuleDescriptor> All => [RuleFailed, .. Adoption.AdoptionNotifications.All];
+    public static IEnumerable<RuleDescriptor> All => [RuleFailed, .. CustomPolicyChecks.EngineNotifications.All, .. Adoption.AdoptionNotifications.All];
 }

@@ -118,6 +118,7 @@ public static class ConfigLoader
             CloudFormation = CloudFormationSettingsBinder.Bind(obj, sectionErrors),
             Adoption = AdoptionSettingsBinder.Bind(obj, sectionErrors),
             Events = obj["events"] is ObjectNode events ? EventsSettingsBinder.Bind(events, reportPath, sectionErrors) : EventsSettings.Default,
+            Checks = obj["checks"] is ObjectNode checks ? ChecksSettingsBinder.Bind(checks, sectionErrors) : ChecksSettings.Default,
         };
         if (sectionErrors.Count > 0)
         {

@@ -35,4 +35,7 @@ public sealed record PolicyGateConfig
 
     /// <summary>EventBridge rule tests (see <see cref="EventsSettings"/>).</summary>
     public EventsSettings Events { get; init; } = EventsSettings.Default;
+
+    /// <summary>The custom policy checks scan runs (see <see cref="ChecksSettings"/>).</summary>
+    public ChecksSettings Checks { get; init; } = ChecksSettings.Default;
 }

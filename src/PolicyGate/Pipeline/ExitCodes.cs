@@ -18,13 +18,13 @@ public static class ExitCodes
     public const int ToolFailure = 3;
 
     /// <summary>
-    /// The exit code of a scan: 3 when a rule failed (the scan is incomplete), else 1 when a finding is at or
+    /// The exit code of a scan: 3 when a rule failed or a check engine could not answer (the scan is incomplete), else 1 when a finding is at or
     /// above the fail-on level, else 0. "never" never fails on findings. Suppressed findings and findings
     /// already in the baseline never fail the run.
     /// </summary>
     public static int ForScan(ScanReport report, string failOn)
     {
-        if (report.Findings.Any(f => f.Rule == ToolNotifications.RuleFailed))
+        if (report.Findings.Any(f => f.Rule == ToolNotifications.RuleFailed || f.Rule == Checks.CustomPolicyChecks.EngineNotifications.EngineUnavailable))
         {
             return ToolFailure;
         }

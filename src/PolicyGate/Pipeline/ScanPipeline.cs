@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PolicyGate.Checks;
+using PolicyGate.Checks.CustomPolicyChecks;
 using PolicyGate.Discovery;
 using PolicyGate.Documents;
 using PolicyGate.Extraction;
@@ -35,10 +36,13 @@ public sealed class ScanPipeline(IReadOnlyList<ISubjectExtractor> extractors)
         var rules = new RuleSet(request.Catalog.Rules, config.Rules);
         var loader = new DocumentLoader(LoadLimits.Default with { MaxFileBytes = config.MaxFileBytes });
         var results = new FileResult[discovery.Files.Count];
+        var engines = request.Engine is { } engine ? PolicyCheckEngines.For(engine) : PolicyCheckEngines.Local;
         var done = 0;
-        Parallel.For(0, discovery.Files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        Parallel.For(0, discovery.Files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.Parallelism) }, i =>
         {
-            results[i] = ScanFile(discovery.Files[i], loader, rules, config);
+            var file = discovery.Files[i];
+            var context = new FileContext(loader, rules, config, engines, request.Changes is { } changes ? BaseOf(file, changes, loader, config) : null);
+            results[i] = ScanFile(file, context);
             request.Progress?.Invoke(Interlocked.Increment(ref done), discovery.Files.Count);
         });
 
@@ -67,15 +71,17 @@ public sealed class ScanPipeline(IReadOnlyList<ISubjectExtractor> extractors)
             EventPatterns = results.Sum(r => r.Patterns),
             Suppressed = suppressed,
             HasBaseline = request.Baseline is not null,
+            Engine = engines.Chosen.Name,
         };
         return new ScanOutcome(new ScanReport(ToolInfo.Current, request.Catalog.Descriptors, findings, summary), []);
     }
 
-    private FileResult ScanFile(DiscoveredFile file, DocumentLoader loader, RuleSet rules, Config.PolicyGateConfig config)
+    private FileResult ScanFile(DiscoveredFile file, FileContext run)
     {
+        var (loader, rules, config) = (run.Loader, run.Rules, run.Config);
         var loaded = loader.Load(file.FullPath, file.Path);
         var sink = new FindingSink(config.Rules);
-        var context = new CheckContext(sink, config);
+        var context = new CheckContext(sink, config, run.Engines, run.BasePolicies);
         var fileLocation = new SourceLocation(file.Path, SourceSpan.FileStart);
         rules.Check(new FileSubject(loaded), context, fileLocation);
 
@@ -87,13 +93,7 @@ public sealed class ScanPipeline(IReadOnlyList<ISubjectExtractor> extractors)
         {
             var document = new ClassifiedDocument(loaded, loaded.Documents[i], DocumentClassifier.Classify(loaded.Documents[i], file.Path), i);
             kinds.Add(document.Kind);
-            var subjects = new List<ISubject>();
-            foreach (var extractor in extractors)
-            {
-                extractor.Extract(document, extraction, subjects);
-            }
-
-            foreach (var subject in subjects)
+            foreach (var subject in Extract(document, extraction))
             {
                 policies += subject is PolicySubject ? 1 : 0;
                 patterns += subject is EventPatternSubject ? 1 : 0;
@@ -105,6 +105,56 @@ public sealed class ScanPipeline(IReadOnlyList<ISubjectExtractor> extractors)
         var findings = Reporting.FindingFingerprint.Stamp(sink.Findings, file.Path, loaded.File.Text);
         return new FileResult(findings, kinds, policies, patterns, [.. extraction.Suppressions]);
     }
+
+    private List<ISubject> Extract(ClassifiedDocument document, ExtractionContext extraction)
+    {
+        var subjects = new List<ISubject>();
+        foreach (var extractor in extractors)
+        {
+            extractor.Extract(document, extraction, subjects);
+        }
+
+        return subjects;
+    }
+
+    /// <summary>
+    /// The policies a changed file held at the base of <c>--changed-since</c>, extracted the same way as today's
+    /// (an added file: none, and every policy is new). Null for a file that did not change (it is scanned because
+    /// it references a changed one) and for a base version that cannot be read or parsed: no comparison then.
+    /// </summary>
+    private BasePolicies? BaseOf(DiscoveredFile file, Discovery.GitChanges changes, DocumentLoader loader, Config.PolicyGateConfig config)
+    {
+        var path = Discovery.RepositoryRoot.ReportPath(changes.RepositoryRoot, file.FullPath);
+        if (changes.ChangeOf(path) is not { } change)
+        {
+            return null;
+        }
+
+        var before = change.Kind == Discovery.ChangeKind.Added ? Discovery.BaseVersion.Absent : changes.ReadAtBase(path);
+        if (!before.Existed)
+        {
+            return new BasePolicies(changes.Reference, fileExisted: false, []);
+        }
+
+        var loaded = loader.Load(new SourceFile(file.Path, file.FullPath), before.Content);
+        if (loaded.Diagnostics.Any(d => d.Kind != DiagnosticKind.DuplicateKey))
+        {
+            return null;
+        }
+
+        // The base's policies are only compared with, so findings made while extracting them are dropped.
+        var extraction = new ExtractionContext(config);
+        var policies = new List<PolicySubject>();
+        for (var i = 0; i < loaded.Documents.Length; i++)
+        {
+            var document = new ClassifiedDocument(loaded, loaded.Documents[i], DocumentClassifier.Classify(loaded.Documents[i], file.Path), i);
+            policies.AddRange(Extract(document, extraction).OfType<PolicySubject>());
+        }
+
+        return new BasePolicies(changes.Reference, fileExisted: true, policies);
+    }
+
+    private sealed record FileContext(DocumentLoader Loader, RuleSet Rules, Config.PolicyGateConfig Config, PolicyCheckEngines Engines, BasePolicies? BasePolicies);
 
     private sealed record FileResult(IReadOnlyList<Finding> Findings, IReadOnlyList<DocumentKind> Kinds, int Policies, int Patterns, IReadOnlyList<Suppression> Suppressions);
 }

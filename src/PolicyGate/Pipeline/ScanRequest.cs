@@ -32,6 +32,15 @@ public sealed record ScanRequest
     /// <summary>Keep suppressed findings in the report (marked, with their justification) instead of dropping them.</summary>
     public bool IncludeSuppressed { get; init; }
 
+    /// <summary>The engine the custom policy checks run on (default: the local engine).</summary>
+    public AccessAnalyzer.IPolicyCheckEngine? Engine { get; init; }
+
+    /// <summary>How the engine was chosen, for the summary ("engine auto chose local: ...").</summary>
+    public string? EngineReason { get; init; }
+
+    /// <summary>Files checked at once; above the core count only to keep calls to a remote engine in flight.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
     /// <summary>Called after each file; for progress display only.</summary>
     public Action<int, int>? Progress { get; init; }
 }
