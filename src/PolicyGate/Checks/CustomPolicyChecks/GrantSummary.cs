@@ -27,11 +27,12 @@ public static class GrantSummary
     {
         var actions = statement.Action is { } action ? List(action.Items.Select(a => a.Text))
             : statement.NotAction is { } notAction ? $"every action except {List(notAction.Items.Select(a => a.Text))}" : "no action";
-        var resources = statement.Resource is { } resource ? List(resource.Items.Select(r => r.Text))
-            : statement.NotResource is { } notResource ? $"every resource except {List(notResource.Items.Select(r => r.Text))}" : "the resource the policy is attached to";
+        // A resource or trust policy without Resource governs the resource it is attached to.
+        var resources = statement.Resource is { } resource ? $" on {List(resource.Items.Select(r => r.Text))}"
+            : statement.NotResource is { } notResource ? $" on every resource except {List(notResource.Items.Select(r => r.Text))}" : string.Empty;
         var principal = statement.Principal is { } p ? $" to {List(p.Entries.SelectMany(e => e.Items).Select(i => i.Text))}" : string.Empty;
         var condition = statement.Condition is not null ? " (with conditions)" : string.Empty;
-        return $"{actions} on {resources}{principal}{condition}";
+        return $"{actions}{resources}{principal}{condition}";
     }
 
     private static string List(IEnumerable<string> items)
