@@ -10,7 +10,11 @@ namespace PolicyGate.Cli;
 /// </summary>
 public sealed record PolicyInputFile(string ReportPath, DocumentFormat Format, ObjectNode Root)
 {
-    public PolicyDocumentInput Input => new(Format == DocumentFormat.Json && Root.File.Text is { } text ? text : JsonText.Compact(Root), Root);
+    public PolicyDocumentInput Input => EngineInput(Format, Root);
+
+    /// <summary>What an engine receives for a loaded document: a JSON file's own text, or a YAML document as compact JSON; with the located tree.</summary>
+    public static PolicyDocumentInput EngineInput(DocumentFormat format, Node root) =>
+        new(format == DocumentFormat.Json && root.File.Text is { } text ? text : JsonText.Compact(root), root);
 
     /// <summary>True when <see cref="Input"/> is the file's own text (positions in it are positions in the file).</summary>
     public bool SentAsWritten => Format == DocumentFormat.Json && Root.File.Text is not null;
