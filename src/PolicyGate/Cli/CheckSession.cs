@@ -37,9 +37,18 @@ internal sealed class CheckSession : IDisposable
         }
     }
 
-    /// <summary>Selects the engine; throws like <see cref="EngineOptions.SelectAsync(EngineRequest, AwsSettings, CancellationToken)"/>.</summary>
-    public static async Task<CheckSession> StartAsync(EngineRequest request, AwsSettings settings, Func<string, string?> environment, CancellationToken cancellationToken)
+    /// <summary>
+    /// Selects the engine; throws like <see cref="EngineOptions.SelectAsync(EngineRequest, AwsSettings, CancellationToken)"/>.
+    /// A relative cache directory is taken relative to the command's working directory.
+    /// </summary>
+    public static async Task<CheckSession> StartAsync(CliOutput io, EngineRequest request, AwsSettings settings, CancellationToken cancellationToken)
     {
+        var environment = io.Environment;
+        if (settings.CacheDirectory is { } cache)
+        {
+            settings = settings with { CacheDirectory = Path.GetFullPath(cache, io.WorkingDirectory) };
+        }
+
         var selection = await EngineOptions.SelectAsync(request, settings, environment, cancellationToken).ConfigureAwait(false);
         return new CheckSession(selection, request, settings, environment);
     }

@@ -28,7 +28,7 @@ public sealed class EngineOptions
         });
         MaxAwsCalls.Validators.Add(result =>
         {
-            if (result.Tokens.Count > 0 && result.GetValueOrDefault<int?>() is < 0)
+            if (result.Tokens.Count > 0 && int.TryParse(result.Tokens[^1].Value, out var calls) && calls < 0)
             {
                 result.AddError($"--max-aws-calls {result.Tokens[^1].Value}: give a number of calls, 0 or more");
             }

@@ -45,7 +45,7 @@ internal static class SingleCheckRun
         CheckSession session;
         try
         {
-            session = await CheckSession.StartAsync(arguments.Engine, config.Aws, io.Environment, cancellationToken).ConfigureAwait(false);
+            session = await CheckSession.StartAsync(io, arguments.Engine, config.Aws, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (CheckFailures.TryReport(ex, io.Error, out var failed))
         {

@@ -143,7 +143,7 @@ public static class ValidatePolicyCommand
         CheckSession session;
         try
         {
-            session = CheckSession.StartAsync(engine, config.Aws, io.Environment, CancellationToken.None).GetAwaiter().GetResult();
+            session = CheckSession.StartAsync(io, engine, config.Aws, CancellationToken.None).GetAwaiter().GetResult();
         }
         catch (Exception ex) when (CheckFailures.TryReport(ex, io.Error, out var failed))
         {
@@ -183,16 +183,11 @@ public static class ValidatePolicyCommand
                 kept.Add((located, rule is null ? LevelOf(finding.FindingType) : config.Rules.LevelOf(rule) ?? LevelOf(finding.FindingType)));
             }
 
-            var findings = kept.Select(k => k.Finding).ToList();
-            Write(io, format, findings, root.File.Path, aws.Name);
             var summary = $"{session.Selection.Reason}\n{session.AwsStatistics?.ToSummaryText()}\n";
+            Write(io, format, [.. kept.Select(k => k.Finding)], root.File.Path, aws.Name, format == "json" ? null : summary);
             if (format == "json")
             {
                 io.Error.Write(summary);
-            }
-            else
-            {
-                io.Out.Write(summary);
             }
 
             return ExitCodeFor(kept.Select(k => k.Level), threshold);
@@ -206,7 +201,8 @@ public static class ValidatePolicyCommand
         _ => FindingLevel.Warning,
     };
 
-    private static void Write(CliOutput io, string format, IReadOnlyList<ValidationFinding> findings, string path, string engine = LocalPolicyCheckEngine.EngineName)
+    /// <param name="trailer">Text output only: lines after the findings (which engine answered, its calls).</param>
+    private static void Write(CliOutput io, string format, IReadOnlyList<ValidationFinding> findings, string path, string engine = LocalPolicyCheckEngine.EngineName, string? trailer = null)
     {
         io.Out.Flush();
         using var stdout = io.OpenStandardOutput();
@@ -228,6 +224,7 @@ public static class ValidatePolicyCommand
         text.Append(findings.Count == 0
             ? $"{path}: no findings\n"
             : $"{path}: {findings.Count} finding{(findings.Count == 1 ? string.Empty : "s")} ({string.Join(", ", counts.Select(c => $"{c.Count} {c.Type.Name()}"))})\n");
+        text.Append(trailer);
         stdout.Write(new UTF8Encoding(false).GetBytes(text.ToString()));
     }
 }
