@@ -94,7 +94,45 @@ public static class AccessAnalyzerResponses
 
         var (startLine, startColumn, startOffset) = Position(span, "start");
         var (endLine, endColumn, endOffset) = Position(span, "end");
-        return new PolicyTextSpan(startLine, startColumn, startOffset, endLine, endColumn, endOffset);
+        return new PolicyTextSpan(startLine, startColumn, startOffset, endLine, endColumn, endOffset) { Path = ParsePath(location) };
+    }
+
+    /// <summary>The location's path (Statement, 0, Action); a substring step is left out, so the path ends at the string that holds it.</summary>
+    private static ImmutableArray<PolicyPathElement> ParsePath(JsonElement location)
+    {
+        if (!location.TryGetProperty("path", out var path) || path.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (path.ValueKind != JsonValueKind.Array)
+        {
+            throw new AwsMalformedResponseException("a finding location's \"path\" is not a list");
+        }
+
+        var steps = ImmutableArray.CreateBuilder<PolicyPathElement>();
+        foreach (var step in path.EnumerateArray())
+        {
+            if (step.ValueKind != JsonValueKind.Object)
+            {
+                throw new AwsMalformedResponseException("an entry of a location's \"path\" is not an object");
+            }
+
+            if (OptionalIndex(step, "index") is { } index)
+            {
+                steps.Add(new PolicyPathElement(Index: index));
+            }
+            else if (OptionalString(step, "key") is { } key)
+            {
+                steps.Add(new PolicyPathElement(Key: key));
+            }
+            else if (OptionalString(step, "value") is { } value)
+            {
+                steps.Add(new PolicyPathElement(Value: value));
+            }
+        }
+
+        return steps.ToImmutable();
     }
 
     private static (int Line, int Column, int Offset) Position(JsonElement span, string name)

@@ -38,6 +38,14 @@ public static class PolicyTypeNames
         _ => "RESOURCE_CONTROL_POLICY",
     };
 
+    /// <summary>The custom checks' types: "identity", "resource" or "trust" (a role trust policy is a resource policy), and IDENTITY_POLICY, RESOURCE_POLICY.</summary>
+    public static bool TryParseCheckType(string text, out CheckPolicyType type)
+    {
+        var known = TryParse(text, out ValidatePolicyType validateType) && validateType is ValidatePolicyType.Identity or ValidatePolicyType.Resource;
+        type = validateType == ValidatePolicyType.Resource ? CheckPolicyType.Resource : CheckPolicyType.Identity;
+        return known;
+    }
+
     /// <summary>Accepts "identity", "resource", "scp", "rcp" and Access Analyzer's names (IDENTITY_POLICY, ...).</summary>
     public static bool TryParse(string text, out ValidatePolicyType type)
     {

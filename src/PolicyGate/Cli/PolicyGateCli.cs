@@ -72,6 +72,9 @@ public static class PolicyGateCli
         ("parse", ParseCommand.Create),
         ("baseline", BaselineCommand.Create),
         ("validate-policy", ValidatePolicyCommand.Create),
+        ("check-no-new-access", CheckNoNewAccessCommand.Create),
+        ("check-access-not-granted", CheckAccessNotGrantedCommand.Create),
+        ("check-no-public-access", CheckNoPublicAccessCommand.Create),
         ("events", EventsCommand.Create),
     ];
 

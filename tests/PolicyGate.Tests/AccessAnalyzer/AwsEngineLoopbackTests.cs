@@ -148,7 +148,9 @@ public sealed class AwsEngineLoopbackTests : IDisposable
             ("CODE_2", ValidationFindingType.Warning),
             ("CODE_3", ValidationFindingType.Suggestion),
         ]);
-        result.Findings[1].Locations.ShouldHaveSingleItem().ShouldBe(new PolicyTextSpan(1, 2, 2, 1, 20, 20));
+        var location = result.Findings[1].Locations.ShouldHaveSingleItem();
+        (location with { Path = [] }).ShouldBe(new PolicyTextSpan(1, 2, 2, 1, 20, 20));
+        location.Path.ShouldBe([new PolicyPathElement(Value: "Statement"), new PolicyPathElement(Index: 0)]);
         engine.Statistics.ShouldBe(new AwsCallStatistics(3, 0, 0, 0));
     }
 
