@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PolicyGate.AccessAnalyzer;
 using PolicyGate.Discovery;
 using PolicyGate.Pipeline;
 
@@ -22,6 +23,9 @@ internal sealed class ScanSelectionOptions
 
     public Option<string[]> IgnoreFinding { get; } = IgnoreFindingOption.Create();
 
+    /// <summary>Which engine answers the custom policy checks (<c>--engine</c> and the AWS options).</summary>
+    public EngineOptions Engine { get; } = EngineOptions.Create();
+
     /// <summary>Adds every selection option to a command.</summary>
     public void AddTo(Command command)
     {
@@ -31,6 +35,7 @@ internal sealed class ScanSelectionOptions
         command.Options.Add(IncludeReferencing);
         command.Options.Add(IgnoreFinding);
         CloudFormation.AddTo(command);
+        Engine.AddTo(command);
     }
 
     /// <summary>The request, or the exit code after reporting why there is none.</summary>
@@ -61,6 +66,17 @@ internal sealed class ScanSelectionOptions
             }
         }
 
+        // The engine is chosen before anything is scanned: --engine aws without credentials stops here (exit 3).
+        EngineSelection engine;
+        try
+        {
+            engine = EngineOptions.SelectAsync(Engine.Read(parse), config.Aws, io.Environment, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (CheckFailures.TryReport(ex, io.Error, out var code))
+        {
+            return (null, code);
+        }
+
         return (new ScanRequest
         {
             Paths = parse.GetValue(Paths) ?? [],
@@ -68,6 +84,11 @@ internal sealed class ScanSelectionOptions
             Config = config,
             Changes = changes,
             IncludeReferencing = parse.GetValue(IncludeReferencing) || changes is not null,
+            Engine = engine.Engine,
+            EngineSelection = engine,
+
+            // Files are checked on the cores; with Access Analyzer, enough of them at once to keep its calls in flight.
+            Parallelism = engine.AwsStatistics is null ? Environment.ProcessorCount : Math.Max(Environment.ProcessorCount, config.Aws.MaxConcurrency),
         }, null);
     }
 
@@ -79,6 +100,17 @@ internal sealed class ScanSelectionOptions
         progress?.Clear();
         if (outcome.Report is { } report)
         {
+            // Which engine answered, and why (auto says what it chose), and what the AWS calls cost: on standard
+            // error, since they depend on the machine and the cache, not on the input.
+            if (request.EngineSelection is { } selection && (selection.AwsStatistics is not null || selection.Reason.StartsWith("engine auto", StringComparison.Ordinal)))
+            {
+                io.Error.WriteLine($"policygate: {selection.Reason}");
+                if (selection.AwsStatistics is { } calls)
+                {
+                    io.Error.WriteLine($"policygate: {calls.ToSummaryText()}");
+                }
+            }
+
             return report;
         }
 

@@ -35,8 +35,8 @@ public sealed record ScanRequest
     /// <summary>The engine the custom policy checks run on (default: the local engine).</summary>
     public AccessAnalyzer.IPolicyCheckEngine? Engine { get; init; }
 
-    /// <summary>How the engine was chosen, for the summary ("engine auto chose local: ...").</summary>
-    public string? EngineReason { get; init; }
+    /// <summary>How the engine was chosen ("engine auto chose local: ...") and, for the AWS engine, its call counters.</summary>
+    public AccessAnalyzer.EngineSelection? EngineSelection { get; init; }
 
     /// <summary>Files checked at once; above the core count only to keep calls to a remote engine in flight.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
