@@ -3,10 +3,33 @@ using PolicyGate.AccessAnalyzer;
 
 namespace PolicyGate.Checks.Guardrails;
 
+/// <summary>Which custom policy check a guard-rail runs.</summary>
 public enum GuardrailCheck
 {
+    /// <summary>CheckNoNewAccess against <see cref="Guardrail.ReferencePolicyJson"/>.</summary>
     NoNewAccess,
+
+    /// <summary>CheckAccessNotGranted with <see cref="Guardrail.Actions"/> and <see cref="Guardrail.Resources"/>.</summary>
     AccessNotGranted,
 }
 
-public sealed record Guardrail(string Name, GuardrailCheck Check, CheckPolicyType PolicyType, string Summary, string AppliesTo, string? ReferencePolicyJson, ImmutableArray<string> Actions, ImmutableArray<string> Resources);
+/// <summary>
+/// A named reference for a custom policy check (rules/guardrails/*.json, or a team's own file): a reference
+/// policy for no-new-access, or actions (and optionally resources) for access-not-granted.
+/// </summary>
+public sealed record Guardrail(
+    string Name,
+    GuardrailCheck Check,
+    CheckPolicyType PolicyType,
+    string Summary,
+    string AppliesTo,
+    string? ReferencePolicyJson,
+    ImmutableArray<string> Actions,
+    ImmutableArray<string> Resources)
+{
+    /// <summary>Runs this guard-rail's check on a policy with the given engine.</summary>
+    public Task<PolicyCheckResult> CheckAsync(IPolicyCheckEngine engine, PolicyDocumentInput policy, CancellationToken cancellationToken) =>
+        Check == GuardrailCheck.NoNewAccess
+            ? engine.CheckNoNewAccessAsync(new CheckNoNewAccessRequest(policy, new PolicyDocumentInput(ReferencePolicyJson!), PolicyType), cancellationToken)
+            : engine.CheckAccessNotGrantedAsync(new CheckAccessNotGrantedRequest(policy, Actions, Resources, PolicyType), cancellationToken);
+}
