@@ -27,30 +27,42 @@ public static class CheckAccessNotGrantedCommand
             HelpName = "R[,R...]",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var policyType = new Option<string>("--policy-type") { Description = "identity or resource (trust counts as resource; IDENTITY_POLICY and RESOURCE_POLICY are accepted too).", HelpName = "TYPE", Required = true };
+        var guardrail = GuardrailOptions.Create("Instead of --actions and --resources: a built-in action list (docs/guardrails.md), for example no-privilege-escalation; it brings its policy type.");
+        var policyType = new Option<string?>("--policy-type") { Description = "identity or resource (trust counts as resource; IDENTITY_POLICY and RESOURCE_POLICY are accepted too). Required unless --guardrail gives it.", HelpName = "TYPE" };
         var shared = new SingleCheckOptions();
         var command = new Command("check-access-not-granted", "Access Analyzer's CheckAccessNotGranted: prove that a policy grants none of the listed actions (on the listed resources); a FAIL shows a request the policy allows.")
         {
-            policy, actions, resources, policyType,
+            policy, actions, resources, guardrail, policyType,
         };
         shared.AddTo(command);
-        command.SetAction(parse => Run(io, shared.Read(parse), parse.GetValue(policy)!, parse.GetValue(actions) ?? [], parse.GetValue(resources) ?? [], parse.GetValue(policyType)!));
+        command.SetAction(parse => Run(io, shared.Read(parse), parse.GetValue(policy)!, parse.GetValue(actions) ?? [], parse.GetValue(resources) ?? [], parse.GetValue(policyType), parse.GetValue(guardrail)));
         return command;
     }
 
-    private static int Run(CliOutput io, SingleCheckArguments arguments, string policyPath, string[] actionTexts, string[] resourceTexts, string typeText)
+    private static int Run(CliOutput io, SingleCheckArguments arguments, string policyPath, string[] actionTexts, string[] resourceTexts, string? typeText, string? guardrailName)
     {
-        if (!PolicyTypeNames.TryParseCheckType(typeText, out var type))
+        var actions = Split(actionTexts);
+        var resources = Split(resourceTexts);
+        if (GuardrailOptions.PolicyType(io, typeText, guardrailName, Checks.Guardrails.GuardrailCheck.AccessNotGranted) is not { } type)
         {
-            io.Error.WriteLine($"policygate: --policy-type {typeText}: use identity or resource (or IDENTITY_POLICY, RESOURCE_POLICY; trust is a resource policy)");
             return ExitCodes.UsageError;
         }
 
-        var actions = Split(actionTexts);
-        var resources = Split(resourceTexts);
+        if (guardrailName is not null)
+        {
+            if (!actions.IsEmpty || !resources.IsEmpty)
+            {
+                io.Error.WriteLine("policygate: give --guardrail or --actions/--resources, not both");
+                return ExitCodes.UsageError;
+            }
+
+            var guardrail = Checks.Guardrails.GuardrailCatalog.BuiltIn.Find(guardrailName)!;
+            (actions, resources) = (guardrail.Actions, guardrail.Resources);
+        }
+
         if (actions.IsEmpty && resources.IsEmpty)
         {
-            io.Error.WriteLine("policygate: check-access-not-granted needs at least one action (--actions) or one resource (--resources)");
+            io.Error.WriteLine("policygate: check-access-not-granted needs at least one action (--actions) or one resource (--resources), or --guardrail");
             return ExitCodes.UsageError;
         }
 

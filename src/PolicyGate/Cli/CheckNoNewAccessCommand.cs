@@ -27,27 +27,27 @@ public static class CheckNoNewAccessCommand
             HelpName = "NAME",
         };
         var trustPolicy = new Option<bool>("--existing-trust-policy") { Description = "With --existing-policy-arn naming a role: compare with the role's trust policy (use --policy-type resource)." };
-        var policyType = new Option<string>("--policy-type") { Description = "identity or resource (trust counts as resource; IDENTITY_POLICY and RESOURCE_POLICY are accepted too). For resource policies principals are compared too.", HelpName = "TYPE", Required = true };
+        var guardrail = GuardrailOptions.Create("Instead of --existing-policy: a built-in reference policy (docs/guardrails.md), for example identity-baseline or trust-allow-listed; it brings its policy type.");
+        var policyType = new Option<string?>("--policy-type") { Description = "identity or resource (trust counts as resource; IDENTITY_POLICY and RESOURCE_POLICY are accepted too). For resource policies principals are compared too. Required unless --guardrail gives it.", HelpName = "TYPE" };
         var shared = new SingleCheckOptions();
         var command = new Command("check-no-new-access", "Access Analyzer's CheckNoNewAccess: prove that a changed policy grants nothing the existing policy does not; a FAIL shows a request the new policy allows and the existing one does not.")
         {
-            newPolicy, existingPolicy, existingArn, inlinePolicy, trustPolicy, policyType,
+            newPolicy, existingPolicy, existingArn, inlinePolicy, trustPolicy, guardrail, policyType,
         };
         shared.AddTo(command);
         command.SetAction(parse => Run(
             io,
             shared.Read(parse),
             parse.GetValue(newPolicy)!,
-            parse.GetValue(policyType)!,
-            new ExistingPolicyArguments(parse.GetValue(existingPolicy), parse.GetValue(existingArn), parse.GetValue(inlinePolicy), parse.GetValue(trustPolicy))));
+            parse.GetValue(policyType),
+            new ExistingPolicyArguments(parse.GetValue(existingPolicy), parse.GetValue(existingArn), parse.GetValue(inlinePolicy), parse.GetValue(trustPolicy), parse.GetValue(guardrail))));
         return command;
     }
 
-    private static int Run(CliOutput io, SingleCheckArguments arguments, string newPath, string typeText, ExistingPolicyArguments existing)
+    private static int Run(CliOutput io, SingleCheckArguments arguments, string newPath, string? typeText, ExistingPolicyArguments existing)
     {
-        if (!PolicyTypeNames.TryParseCheckType(typeText, out var type))
+        if (GuardrailOptions.PolicyType(io, typeText, existing.GuardrailName, Checks.Guardrails.GuardrailCheck.NoNewAccess) is not { } type)
         {
-            io.Error.WriteLine($"policygate: --policy-type {typeText}: use identity or resource (or IDENTITY_POLICY, RESOURCE_POLICY; trust is a resource policy)");
             return ExitCodes.UsageError;
         }
 
@@ -74,6 +74,11 @@ public static class CheckNoNewAccessCommand
             if (existingFile is not null)
             {
                 return new SingleCheckAnswer(await session.Engine.CheckNoNewAccessAsync(new CheckNoNewAccessRequest(newFile.Input, existingFile.Input, type), cancellationToken).ConfigureAwait(false));
+            }
+
+            if (existing.Guardrail is { } builtIn)
+            {
+                return new SingleCheckAnswer(await session.Engine.CheckNoNewAccessAsync(new CheckNoNewAccessRequest(newFile.Input, new PolicyDocumentInput(builtIn.ReferencePolicyJson!), type), cancellationToken).ConfigureAwait(false));
             }
 
             var reference = existing.Reference!;

@@ -7,17 +7,26 @@ namespace PolicyGate.Cli;
 /// (<see cref="DeployedPolicyReference"/>: a managed policy's default version, a role's trust policy, an inline
 /// policy of a role, user or group).
 /// </summary>
-internal sealed record ExistingPolicyArguments(string? File, string? Arn, string? InlinePolicyName, bool TrustPolicy)
+internal sealed record ExistingPolicyArguments(string? File, string? Arn, string? InlinePolicyName, bool TrustPolicy, string? GuardrailName = null)
 {
+    /// <summary>The built-in reference <see cref="GuardrailName"/> names (valid only when <see cref="Problem"/> returned null).</summary>
+    public Checks.Guardrails.Guardrail? Guardrail => GuardrailName is null ? null : Checks.Guardrails.GuardrailCatalog.BuiltIn.Find(GuardrailName);
+
     /// <summary>The deployed policy the ARN options name (valid only when <see cref="Problem"/> returned null).</summary>
     public DeployedPolicyReference? Reference => Arn is null ? null : DeployedPolicyReference.Parse(Arn, InlinePolicyName);
 
     /// <summary>Why the options do not name exactly one reference policy that fits the policy type, or null.</summary>
     public string? Problem(CheckPolicyType type)
     {
-        if ((File is null) == (Arn is null))
+        if (new[] { File, Arn, GuardrailName }.Count(o => o is not null) != 1)
         {
-            return "give the reference policy as --existing-policy FILE or --existing-policy-arn ARN (one of them)";
+            return "give the reference policy as --existing-policy FILE, --existing-policy-arn ARN or --guardrail NAME (one of them)";
+        }
+
+        if (GuardrailName is not null)
+        {
+            // The guard-rail itself was vetted with the policy type (GuardrailOptions.PolicyType).
+            return InlinePolicyName is not null || TrustPolicy ? "--existing-inline-policy and --existing-trust-policy apply only with --existing-policy-arn" : null;
         }
 
         if (Arn is null)
