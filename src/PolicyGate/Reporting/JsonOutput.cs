@@ -13,6 +13,15 @@ internal static class JsonOutput
         NewLine = "\n",
     });
 
+    /// <summary>A 1-based region's four numbers: startLine, startColumn, endLine, endColumn.</summary>
+    public static void WriteRegion(Utf8JsonWriter w, PolicyGate.Documents.SourceSpan span)
+    {
+        w.WriteNumber("startLine", span.StartLine);
+        w.WriteNumber("startColumn", span.StartColumn);
+        w.WriteNumber("endLine", span.EndLine);
+        w.WriteNumber("endColumn", span.EndColumn);
+    }
+
     /// <summary>A finding's extra properties as a "properties" object, omitted when there are none.</summary>
     public static void WriteProperties(Utf8JsonWriter w, IReadOnlyDictionary<string, string> properties)
     {

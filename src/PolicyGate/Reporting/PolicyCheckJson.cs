@@ -53,10 +53,7 @@ public static class PolicyCheckJson
             {
                 w.WriteStartObject("location");
                 w.WriteString("path", location.Path);
-                w.WriteNumber("startLine", location.Span.StartLine);
-                w.WriteNumber("startColumn", location.Span.StartColumn);
-                w.WriteNumber("endLine", location.Span.EndLine);
-                w.WriteNumber("endColumn", location.Span.EndColumn);
+                JsonOutput.WriteRegion(w, location.Span);
                 w.WriteEndObject();
             }
 

@@ -68,10 +68,7 @@ public static class ValidationFindingsJson
             {
                 w.WriteString("path", source.Path);
                 w.WriteStartObject("region");
-                w.WriteNumber("startLine", source.Span.StartLine);
-                w.WriteNumber("startColumn", source.Span.StartColumn);
-                w.WriteNumber("endLine", source.Span.EndLine);
-                w.WriteNumber("endColumn", source.Span.EndColumn);
+                JsonOutput.WriteRegion(w, source.Span);
                 w.WriteEndObject();
             }
 

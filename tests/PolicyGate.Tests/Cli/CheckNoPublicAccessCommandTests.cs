@@ -109,6 +109,27 @@ public sealed class CheckNoPublicAccessCommandTests : IDisposable
     }
 
     [Fact]
+    public void Binary_deeply_nested_and_oversized_files_exit_2_with_a_located_message()
+    {
+        _dir.WriteBytes("binary.json", [0x00, 0xFF, 0xFE, 0x00, 0x01, 0x02, 0xC3, 0x28]);
+        _dir.Write("deep.json", new string('[', 100_000) + new string(']', 100_000));
+        _dir.Write("big.json", PublicBucket + new string(' ', 4096));
+        _dir.Write("small.yaml", "max-file-size: 1KB\n");
+
+        var binary = Run("--policy", "binary.json", "--resource-type", "AWS::S3::Bucket");
+        var deep = Run("--policy", "deep.json", "--resource-type", "AWS::S3::Bucket");
+        var big = Run("--policy", "big.json", "--resource-type", "AWS::S3::Bucket", "--config", "small.yaml");
+
+        binary.ExitCode.ShouldBe(2);
+        binary.Stderr.ShouldContain("binary.json:1:1: error: ");
+        deep.ExitCode.ShouldBe(2);
+        deep.Stderr.ShouldContain("deep.json:1:");
+        big.ExitCode.ShouldBe(2);
+        big.Stderr.ShouldContain("above the limit");
+        new[] { binary, deep, big }.ShouldAllBe(r => r.Stdout.Length == 0);
+    }
+
+    [Fact]
     public void Help_shows_every_option()
     {
         var (exit, output, _) = Run("--help");
