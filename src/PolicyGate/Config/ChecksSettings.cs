@@ -34,8 +34,12 @@ public sealed record CheckScope(
 {
     public static CheckScope Everything { get; } = new([], [], [], null);
 
+    /// <summary>Only role trust policies (policy type "trust"), not other resource policies.</summary>
+    public bool TrustPoliciesOnly { get; init; }
+
     public bool Covers(PolicySubject subject, CheckPolicyType type) =>
         (PolicyType is null || PolicyType == type)
+        && (!TrustPoliciesOnly || subject.Kind == PolicyKind.Trust)
         && (Files.IsEmpty || Files.Any(g => g.MatchesFileOrAncestor(subject.Owner.Path)))
         && (LogicalIds.IsEmpty || (subject.Owner.LogicalId is { } id && LogicalIds.Any(g => g.Matches(id, isDirectory: false))))
         && (ResourceTypes.IsEmpty || (subject.ResourceType is { } t && ResourceTypes.Contains(t, StringComparer.Ordinal)));

@@ -53,7 +53,7 @@ public static class ChecksSettingsBinder
                 return null;
             }
 
-            return new NoNewAccessSetting(Text(entry["name"]) ?? guardrail.Name, guardrail.ReferencePolicyJson!, type ?? guardrail.PolicyType, Scope(entry, type ?? guardrail.PolicyType), location);
+            return new NoNewAccessSetting(Text(entry["name"]) ?? guardrail.Name, guardrail.ReferencePolicyJson!, type ?? guardrail.PolicyType, Scope(entry, type ?? guardrail.PolicyType, guardrail.TrustPoliciesOnly), location);
         }
 
         if (entry["reference"] is not ScalarNode reference)
@@ -110,7 +110,7 @@ public static class ChecksSettingsBinder
                 return null;
             }
 
-            return new AccessNotGrantedSetting(name ?? guardrail.Name, guardrail.Actions, guardrail.Resources, Scope(entry, type ?? guardrail.PolicyType), entry.Location);
+            return new AccessNotGrantedSetting(name ?? guardrail.Name, guardrail.Actions, guardrail.Resources, Scope(entry, type ?? guardrail.PolicyType, guardrail.TrustPoliciesOnly), entry.Location);
         }
 
         if (actions.IsEmpty && resources.IsEmpty)
@@ -125,6 +125,11 @@ public static class ChecksSettingsBinder
     private static Guardrail? Guardrail(ObjectNode entry, string name, GuardrailCheck expected, List<ConfigError> errors)
     {
         var location = entry["guardrail"]!.Location;
+        if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return OwnGuardrail(entry, name, expected, errors);
+        }
+
         var guardrail = GuardrailCatalog.BuiltIn.Find(name);
         if (guardrail is null)
         {
@@ -144,17 +149,47 @@ public static class ChecksSettingsBinder
         return guardrail;
     }
 
+    /// <summary>A team's own guard-rail file (docs/guardrails.md, "Writing your own"), relative to the configuration file.</summary>
+    private static Guardrail? OwnGuardrail(ObjectNode entry, string path, GuardrailCheck expected, List<ConfigError> errors)
+    {
+        var location = entry["guardrail"]!.Location;
+        var full = Path.GetFullPath(path, Path.GetDirectoryName(Path.GetFullPath(entry.File.FullPath)) ?? ".");
+        Guardrail guardrail;
+        try
+        {
+            guardrail = GuardrailCatalog.Parse(File.ReadAllText(full), path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+            errors.Add(new ConfigError(location, ex is FormatException ? ex.Message : $"the guard-rail file {path} cannot be read (paths are relative to the configuration file): {ex.Message}"));
+            return null;
+        }
+
+        if (guardrail.Check != expected)
+        {
+            var section = guardrail.Check == GuardrailCheck.NoNewAccess ? "no-new-access" : "access-not-granted";
+            errors.Add(new ConfigError(location, $"the guard-rail {path} is a {section} check; list it under checks.{section}"));
+            return null;
+        }
+
+        return guardrail;
+    }
+
     private static string DefaultName(ImmutableArray<string> actions, ImmutableArray<string> resources)
     {
         var what = actions.IsEmpty ? "any action" : string.Join(", ", actions.Take(3)) + (actions.Length > 3 ? $" and {actions.Length - 3} more" : string.Empty);
         return resources.IsEmpty ? what : $"{what} on {string.Join(", ", resources.Take(2))}{(resources.Length > 2 ? $" and {resources.Length - 2} more" : string.Empty)}";
     }
 
-    private static CheckScope Scope(ObjectNode entry, CheckPolicyType? type) => new(
+    /// <summary>The entry's conditions; "policy-type: trust" (or a guard-rail written for trust policies) limits it to role trust policies.</summary>
+    private static CheckScope Scope(ObjectNode entry, CheckPolicyType? type, bool trustOnly = false) => new(
         Strings(entry["files"]).Select(g => GlobPattern.Parse(g)).ToImmutableArray(),
         Strings(entry["logical-ids"]).Select(g => GlobPattern.Parse(g)).ToImmutableArray(),
         Strings(entry["resource-types"]),
-        type);
+        type)
+    {
+        TrustPoliciesOnly = Text(entry["policy-type"]) is { } text ? text.Trim().StartsWith("trust", StringComparison.OrdinalIgnoreCase) : trustOnly,
+    };
 
     private static CheckPolicyType? PolicyTypeOf(ObjectNode entry) =>
         Text(entry["policy-type"]) is { } text && PolicyTypeNames.TryParse(text, out var type)

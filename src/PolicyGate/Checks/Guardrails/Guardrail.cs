@@ -27,6 +27,9 @@ public sealed record Guardrail(
     ImmutableArray<string> Actions,
     ImmutableArray<string> Resources)
 {
+    /// <summary>True for a reference written for role trust policies ("policyType": "trust"): it applies to no other resource policy.</summary>
+    public bool TrustPoliciesOnly { get; init; }
+
     /// <summary>Runs this guard-rail's check on a policy with the given engine.</summary>
     public Task<PolicyCheckResult> CheckAsync(IPolicyCheckEngine engine, PolicyDocumentInput policy, CancellationToken cancellationToken) =>
         Check == GuardrailCheck.NoNewAccess

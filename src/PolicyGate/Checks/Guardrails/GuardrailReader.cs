@@ -59,12 +59,14 @@ internal static partial class GuardrailReader
                 "access-not-granted" => GuardrailCheck.AccessNotGranted,
                 var other => throw Error(sourceName, $"field \"check\" is \"{other}\"; expected \"no-new-access\" or \"access-not-granted\""),
             };
-            var policyType = RequiredText(fields, "policyType", sourceName) switch
+            var policyTypeText = RequiredText(fields, "policyType", sourceName);
+            var policyType = policyTypeText switch
             {
                 "identity" => CheckPolicyType.Identity,
-                "resource" => CheckPolicyType.Resource,
-                var other => throw Error(sourceName, $"field \"policyType\" is \"{other}\"; expected \"identity\" or \"resource\""),
+                "resource" or "trust" => CheckPolicyType.Resource,
+                var other => throw Error(sourceName, $"field \"policyType\" is \"{other}\"; expected \"identity\", \"resource\" or \"trust\""),
             };
+            var trustOnly = policyTypeText == "trust";
             var summary = OneLine(fields, "summary", sourceName);
             var appliesTo = OneLine(fields, "appliesTo", sourceName);
 
@@ -82,7 +84,7 @@ internal static partial class GuardrailReader
                     throw Error(sourceName, "field \"reference\" must be an IAM policy document: a JSON object with a \"Statement\"");
                 }
 
-                return new Guardrail(name, check, policyType, summary, appliesTo, reference.GetRawText(), [], []);
+                return new Guardrail(name, check, policyType, summary, appliesTo, reference.GetRawText(), [], []) { TrustPoliciesOnly = trustOnly };
             }
 
             Forbid(fields, "reference", "access-not-granted", sourceName);
@@ -109,7 +111,7 @@ internal static partial class GuardrailReader
                 }
             }
 
-            return new Guardrail(name, check, policyType, summary, appliesTo, null, actions, resources);
+            return new Guardrail(name, check, policyType, summary, appliesTo, null, actions, resources) { TrustPoliciesOnly = trustOnly };
         }
     }
 

@@ -205,6 +205,61 @@ public class ConfiguredPolicyChecksTests
         findings[0].ShouldContain("s3:GetObject");
     }
 
+    [Theory]
+    [InlineData("- guardrail: trust-allow-listed")]
+    [InlineData("- reference: trust-reference.json\n      policy-type: trust")]
+    public void A_trust_reference_applies_to_role_trust_policies_only(string entry)
+    {
+        using var dir = new TestDirectory();
+        dir.Write("trust-reference.json", """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}""");
+        dir.Write("stack.yaml", """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Version: "2012-10-17"
+                    Statement: [{Effect: Allow, Principal: {AWS: "arn:aws:iam::444455556666:root"}, Action: sts:AssumeRole}]
+              TopicPolicy:
+                Type: AWS::SNS::TopicPolicy
+                Properties:
+                  Topics: [arn:aws:sns:us-east-1:111122223333:alerts]
+                  PolicyDocument:
+                    Version: "2012-10-17"
+                    Statement: [{Effect: Allow, Principal: {Service: events.amazonaws.com}, Action: sns:Publish, Resource: "*"}]
+            """);
+        dir.Write("policygate.yaml", $"checks:\n  no-new-access:\n    {entry}\n");
+
+        var (_, stdout, stderr) = CliRunner.Run(dir.Root, "scan", "stack.yaml");
+
+        var findings = stdout.Split('\n').Where(l => l.Contains("PG3001")).ToList();
+        findings.Count.ShouldBe(1, stdout + stderr);
+        findings[0].ShouldStartWith("stack.yaml:8:");
+        findings[0].ShouldContain("444455556666");
+    }
+
+    [Fact]
+    public void A_teams_own_guardrail_file_is_used_by_path_and_read_strictly()
+    {
+        using var dir = new TestDirectory();
+        dir.Write("app.json", WidePolicy);
+        dir.Write("guardrails/no-data-deletion.json", """
+            {"name": "no-data-deletion", "check": "access-not-granted", "policyType": "identity",
+             "summary": "Deleting objects.", "appliesTo": "Application roles.", "actions": ["s3:DeleteObject"]}
+            """);
+        dir.Write("policygate.yaml", "checks:\n  access-not-granted:\n    - guardrail: guardrails/no-data-deletion.json\n");
+
+        var (_, stdout, _) = CliRunner.Run(dir.Root, "scan", "app.json");
+        stdout.Split('\n').Single(l => l.Contains("PG3002")).ShouldContain("[forbidden by \"no-data-deletion\"]");
+
+        dir.Write("guardrails/no-data-deletion.json", """{"name": "no-data-deletion", "check": "access-not-granted", "policyTyp": "identity"}""");
+        var (code, _, stderr) = CliRunner.Run(dir.Root, "scan", "app.json");
+        code.ShouldBe(ExitCodes.UsageError);
+        stderr.ShouldContain("policygate.yaml:3:18");
+        stderr.ShouldContain("guardrails/no-data-deletion.json");
+    }
+
     [Fact]
     public void Public_access_checks_can_be_turned_off()
     {
