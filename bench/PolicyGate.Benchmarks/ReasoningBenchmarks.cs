@@ -14,6 +14,7 @@ namespace PolicyGate.Benchmarks;
 /// builds counterexamples and re-checks them). Each policy is parsed from its JSON text, as on the command line.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ReasoningBenchmarks
 {
     private const string AppRoleV1 = """

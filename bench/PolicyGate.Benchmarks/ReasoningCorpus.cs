@@ -28,6 +28,7 @@ public static class ReasoningCorpus
         int pass = 0, fail = 0, undecided = 0, counterexamples = 0, reflexiveFailures = 0;
         var slowest = new List<(double Ms, string Name)>();
         var undecidedNames = new List<string>();
+        var failures = new List<string>();
         var clock = Stopwatch.StartNew();
         foreach (var pair in pairs)
         {
@@ -59,6 +60,7 @@ public static class ReasoningCorpus
             {
                 fail++;
                 counterexamples += result.Reasons.Count(r => r.Counterexample is not null);
+                failures.Add($"{Name(pair)}: {Describe(result)}");
             }
         }
 
@@ -87,11 +89,27 @@ public static class ReasoningCorpus
             output.WriteLine($"  could not prove: {name}");
         }
 
+        // Evenly spaced FAIL samples, so a reviewer can check that the new versions really grant more.
+        var step = Math.Max(1, failures.Count / 20);
+        for (var i = 0; i < failures.Count; i += step)
+        {
+            output.WriteLine($"  fail: {failures[i]}");
+        }
+
         return 0;
     }
 
     private static PolicyCheckResult Check(LocalPolicyCheckEngine engine, JsonElement pair) =>
         engine.CheckNoNewAccessAsync(new CheckNoNewAccessRequest(new(pair.GetProperty("new").GetRawText()), new(pair.GetProperty("old").GetRawText()), CheckPolicyType.Identity), default).Result;
+
+    private static string Describe(PolicyCheckResult result)
+    {
+        var reason = result.Reasons.FirstOrDefault(r => r.Counterexample is not null) ?? result.Reasons.FirstOrDefault();
+        var example = reason?.Counterexample;
+        return example is null
+            ? $"{result.Reasons.Length} reason(s), no counterexample: {reason?.Explanation ?? result.Message}"
+            : $"{result.Reasons.Length} reason(s); e.g. {example.Action} on {example.Resource} (statement {reason!.StatementIndex})";
+    }
 
     private static string Name(JsonElement pair) => $"{pair.GetProperty("name").GetString()} {pair.GetProperty("from").GetString()}->{pair.GetProperty("to").GetString()}";
 

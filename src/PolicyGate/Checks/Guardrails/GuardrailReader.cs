@@ -167,7 +167,7 @@ internal static partial class GuardrailReader
     {
         if (fields.ContainsKey(field))
         {
-            throw Error(sourceName, $"field \"{field}\" does not belong in a {check} guard-rail");
+            throw Error(sourceName, $"field \"{field}\" does not belong in a guard-rail whose check is {check}");
         }
     }
 
