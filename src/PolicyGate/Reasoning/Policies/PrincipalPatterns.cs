@@ -56,6 +56,9 @@ public static class PrincipalPatterns
         {
             case AwsPrincipalForm.Wildcard:
                 yield return new PrincipalPattern(Prefixed(prefix, TextPattern.Anything), true);
+
+                // The IAM documentation gives {"AWS":"*"} and "*" as the same grant: anonymous callers included.
+                yield return new PrincipalPattern(TextPattern.Exact(PrincipalIdentity.Anonymous), true);
                 break;
             case AwsPrincipalForm.AccountId or AwsPrincipalForm.AccountRoot:
                 var account = item.Account!;
