@@ -30,8 +30,8 @@ internal static class ReasoningKit
     public static AccessRequest Request(string action, string resource, string? principal = null, params (string Key, string[] Values)[] context) =>
         AccessRequest.Of(principal, action, resource, context.Select(c => KeyValuePair.Create(c.Key, c.Values.ToImmutableArray())));
 
-    public static void ShouldPass(this PolicyCheckResult result) =>
-        result.Result.ShouldBe(CheckVerdict.Pass, string.Join("\n", result.Reasons.Select(r => r.Explanation ?? r.Description)));
+    public static void ShouldPass(this PolicyCheckResult result, string? context = null) =>
+        result.Result.ShouldBe(CheckVerdict.Pass, $"{context}\n{string.Join("\n", result.Reasons.Select(r => r.Explanation ?? r.Description))}");
 
     public static void ShouldFailWithCounterexample(this PolicyCheckResult result)
     {
