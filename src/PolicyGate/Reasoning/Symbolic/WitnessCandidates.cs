@@ -80,6 +80,12 @@ public sealed class WitnessCandidates(Func<IamCatalog?> catalog, string outsideA
                 }
             }
 
+            if (pattern.IsLiteral && pattern.IgnoreCase)
+            {
+                // The action as written ("svc:DoThing"), not its case-folded tokens.
+                yield return pattern.Display;
+            }
+
             foreach (var filled in Fill(pattern))
             {
                 yield return filled;
