@@ -18,11 +18,11 @@ internal static class ReasoningKit
     public static PolicyCheckResult NoNewAccess(string newPolicy, string existingPolicy, CheckPolicyType type = CheckPolicyType.Identity, LocalPolicyCheckEngine? engine = null) =>
         (engine ?? Engine).CheckNoNewAccessAsync(new CheckNoNewAccessRequest(new PolicyDocumentInput(newPolicy), new PolicyDocumentInput(existingPolicy), type), default).GetAwaiter().GetResult();
 
-    public static PolicyCheckResult AccessNotGranted(string policy, string[] actions, string[]? resources = null, CheckPolicyType type = CheckPolicyType.Identity) =>
-        Engine.CheckAccessNotGrantedAsync(new CheckAccessNotGrantedRequest(new PolicyDocumentInput(policy), [.. actions], [.. resources ?? []], type), default).GetAwaiter().GetResult();
+    public static PolicyCheckResult AccessNotGranted(string policy, string[] actions, string[]? resources = null, CheckPolicyType type = CheckPolicyType.Identity, LocalPolicyCheckEngine? engine = null) =>
+        (engine ?? Engine).CheckAccessNotGrantedAsync(new CheckAccessNotGrantedRequest(new PolicyDocumentInput(policy), [.. actions], [.. resources ?? []], type), default).GetAwaiter().GetResult();
 
-    public static PolicyCheckResult NoPublicAccess(string policy, string resourceType = "AWS::S3::Bucket") =>
-        Engine.CheckNoPublicAccessAsync(new CheckNoPublicAccessRequest(new PolicyDocumentInput(policy), resourceType), default).GetAwaiter().GetResult();
+    public static PolicyCheckResult NoPublicAccess(string policy, string resourceType = "AWS::S3::Bucket", LocalPolicyCheckEngine? engine = null) =>
+        (engine ?? Engine).CheckNoPublicAccessAsync(new CheckNoPublicAccessRequest(new PolicyDocumentInput(policy), resourceType), default).GetAwaiter().GetResult();
 
     public static ReadPolicy Read(string policy, PolicyReading reading = PolicyReading.Broadest, bool principals = false) =>
         PolicyReader.Read(LocalPolicyCheckEngine.Model(new PolicyDocumentInput(policy), principals ? CheckPolicyType.Resource : CheckPolicyType.Identity, "policy"), reading, principals);
@@ -30,8 +30,8 @@ internal static class ReasoningKit
     public static AccessRequest Request(string action, string resource, string? principal = null, params (string Key, string[] Values)[] context) =>
         AccessRequest.Of(principal, action, resource, context.Select(c => KeyValuePair.Create(c.Key, c.Values.ToImmutableArray())));
 
-    public static void ShouldPass(this PolicyCheckResult result) =>
-        result.Result.ShouldBe(CheckVerdict.Pass, string.Join("\n", result.Reasons.Select(r => r.Explanation ?? r.Description)));
+    public static void ShouldPass(this PolicyCheckResult result, string? context = null) =>
+        result.Result.ShouldBe(CheckVerdict.Pass, $"{context}\n{string.Join("\n", result.Reasons.Select(r => r.Explanation ?? r.Description))}");
 
     public static void ShouldFailWithCounterexample(this PolicyCheckResult result)
     {

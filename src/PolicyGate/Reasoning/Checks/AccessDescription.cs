@@ -14,11 +14,9 @@ public static class AccessDescription
 {
     public static string Describe(ReadStatement statement, AccessRequest request)
     {
-        var text = $"{request.Action} on {Resource(statement, request)}";
-        if (statement.Principal is { } principal)
-        {
-            text += $" to {Principal(principal, request.Principal ?? PrincipalIdentity.Anonymous)}";
-        }
+        // An identity policy names no principal: it grants to whoever it is attached to.
+        var to = statement.Principal is { } principal ? Principal(principal, request.Principal ?? PrincipalIdentity.Anonymous) : "the policy's principal";
+        var text = $"{request.Action} on {Resource(statement, request)} to {to}";
 
         var conditions = request.Context.Select(kv => kv.Value.IsDefaultOrEmpty ? $"{kv.Key} is absent"
             : kv.Value.Length == 1 ? $"{kv.Key} is \"{kv.Value[0]}\""
@@ -50,6 +48,11 @@ public static class AccessDescription
         }
 
         var pattern = element.Patterns.FirstOrDefault(p => PatternMatcher.Matches(p, identity));
+        if (pattern is not null && AccountOf(pattern) is { } account)
+        {
+            return $"any principal in account {account}";
+        }
+
         if (pattern is null || pattern.IsLiteral)
         {
             return PrincipalIdentity.Describe(identity);
@@ -65,18 +68,21 @@ public static class AccessDescription
             return "any AWS principal (\"AWS\": \"*\")";
         }
 
-        // Account-wide patterns read arn:*:iam::ACCOUNT:* or arn:*:sts::ACCOUNT:*.
-        var parts = pattern.Display.Split(':');
-        if (parts.Length >= 6 && parts[^1] == "*" && parts[^2].Length == 12 && parts[^2].All(char.IsAsciiDigit))
-        {
-            return $"any principal in account {parts[^2]}";
-        }
-
         if (pattern.Display.Contains(":assumed-role/", StringComparison.Ordinal))
         {
             return $"{PrincipalIdentity.Describe(identity)} (a session of a role it names)";
         }
 
         return $"{PrincipalIdentity.Describe(identity)} (matched by {pattern.Display})";
+    }
+
+    /// <summary>The account an account principal names: its patterns read arn:P:iam::ACCOUNT:root, arn:P:iam::ACCOUNT:* or arn:P:sts::ACCOUNT:*.</summary>
+    private static string? AccountOf(TextPattern pattern)
+    {
+        var parts = pattern.Display.Split(':');
+        return parts.Length == 6 && parts[0] == "arn" && parts[2] is "iam" or "sts" or "*" && parts[3].Length == 0
+               && parts[4].Length == 12 && parts[4].All(char.IsAsciiDigit) && parts[5] is "root" or "*"
+            ? parts[4]
+            : null;
     }
 }

@@ -56,10 +56,15 @@ public static class PrincipalPatterns
         {
             case AwsPrincipalForm.Wildcard:
                 yield return new PrincipalPattern(Prefixed(prefix, TextPattern.Anything), true);
+
+                // The IAM documentation gives {"AWS":"*"} and "*" as the same grant: anonymous callers included.
+                yield return new PrincipalPattern(TextPattern.Exact(PrincipalIdentity.Anonymous), true);
                 break;
             case AwsPrincipalForm.AccountId or AwsPrincipalForm.AccountRoot:
+                // "111122223333" and "arn:aws:iam::111122223333:root" name the same principals: an account principal
+                // constrains the account only (iam-reasoning.md 1.6, Principal row), whatever partition is written.
                 var account = item.Account!;
-                var partition = item.Form == AwsPrincipalForm.AccountRoot ? Iam.Text.Arn.TryParse(text)!.Partition : null;
+                string? partition = null;
                 yield return new PrincipalPattern(Arn(partition, "iam", account, "root", wildcardTail: false), true);
                 yield return new PrincipalPattern(Arn(partition, "iam", account, string.Empty, wildcardTail: true), !inNotPrincipal);
                 yield return new PrincipalPattern(Arn(partition, "sts", account, string.Empty, wildcardTail: true), !inNotPrincipal);

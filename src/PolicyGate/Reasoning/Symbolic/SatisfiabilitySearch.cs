@@ -96,6 +96,11 @@ public sealed class SatisfiabilitySearch(AtomTable atoms, TheoryChecker theory, 
                 constrained.Add(DimensionKey(atoms[unit.Atom]));
             }
 
+            // Every settled value follows from the values assigned before this loop, so each atom is probed against
+            // those alone and the settlements are made afterwards: probing against a growing list of settled atoms
+            // gives the same answers but makes each probe slower, cubic in the size of the policies overall.
+            var settled = new List<(int Id, bool Value)>();
+            var before = new Dictionary<int, DimensionDemands>();
             var ids = formula.Atoms().Distinct().ToList();
             foreach (var id in ids)
             {
@@ -107,16 +112,20 @@ public sealed class SatisfiabilitySearch(AtomTable atoms, TheoryChecker theory, 
 
                 // The assigned atoms are consistent, so some value satisfies them and the atom is true or false
                 // for it: when it cannot be true it is false, and the other way round.
-                if (!Probe(atom, true))
+                if (!Probe(atom, true, before))
                 {
-                    _assignment.Set(id, false);
-                    changed = true;
+                    settled.Add((id, false));
                 }
-                else if (!Probe(atom, false))
+                else if (!Probe(atom, false, before))
                 {
-                    _assignment.Set(id, true);
-                    changed = true;
+                    settled.Add((id, true));
                 }
+            }
+
+            foreach (var (id, value) in settled)
+            {
+                _assignment.Set(id, value);
+                changed = true;
             }
 
             formula = Fold(formula);
@@ -129,9 +138,30 @@ public sealed class SatisfiabilitySearch(AtomTable atoms, TheoryChecker theory, 
         return formula;
     }
 
-    private bool Probe(Atom atom, bool value)
+    /// <param name="before">What the values assigned before the probes demand of each principal, action or resource dimension.</param>
+    private bool Probe(Atom atom, bool value, Dictionary<int, DimensionDemands> before)
     {
         budget.SpendDecision();
+        if (atom is MembershipAtom { Dimension.AlwaysPresent: true } member)
+        {
+            // The probed atom added to what the others demand, without walking every atom of the dimension again.
+            if (!before.TryGetValue(member.Dimension.Id, out var demands))
+            {
+                before[member.Dimension.Id] = demands = _query.Demands(member.Dimension, _assignment);
+            }
+
+            var probe = new DimensionDemands(member.Dimension, [.. demands.AnyTrue], [.. demands.AnyFalse], [.. demands.AllTrue], [.. demands.AllFalse]);
+            var list = (member.Quantifier, value) switch
+            {
+                (Quantifier.Any, true) => probe.AnyTrue,
+                (Quantifier.Any, false) => probe.AnyFalse,
+                (_, true) => probe.AllTrue,
+                _ => probe.AllFalse,
+            };
+            list.Add(member.Predicate);
+            return theory.Consistent(probe);
+        }
+
         _assignment.Set(atom.Id, value);
         var consistent = theory.Consistent(atom, _assignment, _query);
         _assignment.Unset(atom.Id);

@@ -30,6 +30,9 @@ public sealed class TheoryChecker
         _ => true,
     };
 
+    /// <summary>Whether a dimension that is always present (principal, action, resource) can meet these demands.</summary>
+    public bool Consistent(DimensionDemands demands) => Consistent(demands, present: true);
+
     public bool KeyConsistent(string keyId, Assignment assignment, QueryAtoms query)
     {
         var demands = query.FacetsOf(keyId).Select(f => query.Demands(f, assignment)).ToList();

@@ -55,6 +55,9 @@ public sealed class WitnessCandidates(Func<IamCatalog?> catalog, string outsideA
             {
                 TokenKind.Literal => token.Char.ToString(),
                 TokenKind.AnyChar or TokenKind.AnyCharInField => "x",
+
+                // An ARN's partition reads best as the common one: arn:aws:..., not arn:example:...
+                TokenKind.AnyStringInField when text.ToString().EndsWith("arn:", StringComparison.Ordinal) => "aws",
                 _ => star,
             });
         }
@@ -75,6 +78,12 @@ public sealed class WitnessCandidates(Func<IamCatalog?> catalog, string outsideA
                 {
                     yield return action.FullName;
                 }
+            }
+
+            if (pattern.IsLiteral && pattern.IgnoreCase)
+            {
+                // The action as written ("svc:DoThing"), not its case-folded tokens.
+                yield return pattern.Display;
             }
 
             foreach (var filled in Fill(pattern))
