@@ -17,8 +17,7 @@ public class ConditionOperatorTests
 
     public static bool Allows(string op, string policyValues, string? requestValues, string key = Key)
     {
-        var condition = "{\"" + op + "\":{\"" + key + "\":" + policyValues + "}}";
-        var policy = Policy($$"""{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{{condition}}}""");
+        var policy = Policy($$"""{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{{Condition(op, key, policyValues)}}}""");
         var context = requestValues is null ? [] : new[] { KeyValuePair.Create(key, requestValues.Split('|').ToImmutableArray()) };
         var request = AccessRequest.Of(null, "s3:GetObject", "arn:aws:s3:::b/x", context);
         var broadest = PolicyEvaluator.Evaluate(Read(policy, PolicyReading.Broadest), request);

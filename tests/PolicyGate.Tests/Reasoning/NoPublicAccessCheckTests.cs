@@ -89,7 +89,7 @@ public class NoPublicAccessCheckTests
     [InlineData("IpAddress", "aws:SourceIp", "\"10.0.0.0/8\"")]
     public void A_condition_on_who_the_caller_is_makes_a_star_grant_non_public(string op, string key, string values)
     {
-        var condition = "{\"" + op + "\":{\"" + key + "\":" + values + "}}";
+        var condition = Condition(op, key, values);
         ShouldNotBePublic(Grant("\"*\"", condition: condition));
         ShouldNotBePublic(Grant("""{"AWS":"*"}""", condition: condition));
     }
@@ -113,8 +113,7 @@ public class NoPublicAccessCheckTests
     [InlineData("Bool", "aws:PrincipalIsAWSService", "\"false\"")]
     public void A_condition_an_outsider_satisfies_keeps_a_star_grant_public(string op, string key, string values)
     {
-        var condition = "{\"" + op + "\":{\"" + key + "\":" + values + "}}";
-        ShouldBePublic(Grant("\"*\"", condition: condition));
+        ShouldBePublic(Grant("\"*\"", condition: Condition(op, key, values)));
     }
 
     [Fact]

@@ -15,6 +15,9 @@ internal static class ReasoningKit
     public static string Policy(params string[] statements) =>
         $$"""{"Version":"2012-10-17","Statement":[{{string.Join(",", statements)}}]}""";
 
+    /// <summary>A Condition element with one operator and one key: {"op":{"key":values}} (values as JSON).</summary>
+    public static string Condition(string op, string key, string values) => "{\"" + op + "\":{\"" + key + "\":" + values + "}}";
+
     public static PolicyCheckResult NoNewAccess(string newPolicy, string existingPolicy, CheckPolicyType type = CheckPolicyType.Identity, LocalPolicyCheckEngine? engine = null) =>
         (engine ?? Engine).CheckNoNewAccessAsync(new CheckNoNewAccessRequest(new PolicyDocumentInput(newPolicy), new PolicyDocumentInput(existingPolicy), type), default).GetAwaiter().GetResult();
 
