@@ -89,4 +89,24 @@ public class UndecidedTests
         var policy = Policy(statements);
         NoNewAccess(policy, policy, engine: Starved(2_000, 50_000)).ShouldPass();
     }
+
+    [Fact]
+    public void A_check_that_outlasts_its_time_limit_answers_could_not_prove_for_every_statement_left()
+    {
+        // 10,000 existing statements that all share the new statement's actions: the same-service filter keeps
+        // them all, so only the check-wide time limit bounds the work.
+        var existing = Policy([.. Enumerable.Range(0, 10_000).Select(i => "{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::bucket-" + i + "/*\",\"Condition\":{\"StringLike\":{\"aws:SourceVpc\":\"vpc-" + i + "*\"}}}")]);
+        var wide = Policy(
+            """{"Sid":"All","Effect":"Allow","Action":"s3:Get*","Resource":"*"}""",
+            """{"Sid":"Some","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-1*"}""");
+        var engine = new LocalPolicyCheckEngine(new ReasoningLimits(MaxCheckTime: TimeSpan.FromMilliseconds(200)));
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = NoNewAccess(wide, existing, engine: engine);
+
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60), "a generous bound against hangs");
+        result.Result.ShouldBe(CheckVerdict.Fail);
+        result.Reasons.Count().ShouldBe(2);
+        result.Reasons.ShouldAllBe(r => r.Counterexample != null || r.Explanation!.Contains("could not prove"));
+    }
 }

@@ -22,7 +22,7 @@ public sealed class ReasoningSession
     public ReasoningSession(Func<string, bool> isMultiValued, Func<IamCatalog?> catalog, string outsideAccount, ReasoningLimits limits)
     {
         Limits = limits;
-        Budget = new SearchBudget(limits.MaxDecisions, limits.MaxStates);
+        Budget = new SearchBudget(limits.MaxDecisions, limits.MaxStates, limits.MaxCheckTime);
         Atoms = new AtomTable(isMultiValued);
         Formulas = new FormulaBuilder(Atoms);
         _theory = new TheoryChecker(Atoms, Budget);
@@ -76,8 +76,8 @@ public sealed class ReasoningSession
     }
 }
 
-/// <summary>Bounds of one statement's search.</summary>
-public sealed record ReasoningLimits(int MaxDecisions = 100_000, int MaxStates = 1_000_000)
+/// <summary>Bounds of one statement's search (decisions, automaton states) and of one whole check (time).</summary>
+public sealed record ReasoningLimits(int MaxDecisions = 100_000, int MaxStates = 1_000_000, TimeSpan? MaxCheckTime = null)
 {
     public static ReasoningLimits Default { get; } = new();
 }
