@@ -67,7 +67,7 @@ public sealed class LocalPolicyCheckEngine(ReasoningLimits? limits = null, Func<
         }
 
         var model = Model(request.Policy, CheckPolicyType.Resource, "policy");
-        var result = NoPublicAccessCheck.Run(PolicyReader.Read(model, PolicyReading.Broadest, comparePrincipals: true), _catalog, _limits, FreshValues.Avoiding([request.Policy.Json]));
+        var result = NoPublicAccessCheck.Run(PolicyReader.Read(model, PolicyReading.Broadest, comparePrincipals: true, partialArnsNameOneAccount: true), _catalog, _limits, FreshValues.Avoiding([request.Policy.Json]));
         return Task.FromResult(result);
     }
 

@@ -133,7 +133,7 @@ public sealed class CheckNoNewAccessCommandTests : IDisposable
         var pass = Run("--new-policy", "old.json", "--existing-policy", "new.json", "--policy-type", "RESOURCE_POLICY");
 
         fail.ExitCode.ShouldBe(1);
-        fail.Stdout.ShouldContain("to arn:aws:iam::444455556666:root");
+        fail.Stdout.ShouldContain("to any principal in account 444455556666");
         fail.Stdout.ShouldContain("counterexample: principal AWS:arn:aws:iam::444455556666:root, action sts:AssumeRole");
         pass.ExitCode.ShouldBe(0, pass.Stderr);
     }

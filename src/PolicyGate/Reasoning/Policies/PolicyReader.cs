@@ -14,13 +14,18 @@ namespace PolicyGate.Reasoning.Policies;
 public static class PolicyReader
 {
     /// <param name="comparePrincipals">True for resource policies: the Principal element is part of what a statement matches.</param>
-    public static ReadPolicy Read(PolicyDocument policy, PolicyReading reading, bool comparePrincipals)
+    /// <param name="partialArnsNameOneAccount">
+    /// For CheckNoPublicAccess: an AWS principal ARN with a part unknown offline (an account id from a template
+    /// parameter) names one principal whatever the value is, since IAM accepts no wildcard there, so it names
+    /// no outsider; read it as matching nobody instead of anybody.
+    /// </param>
+    public static ReadPolicy Read(PolicyDocument policy, PolicyReading reading, bool comparePrincipals, bool partialArnsNameOneAccount = false)
     {
         var variables = policy.Version?.Items.Any(i => i.Value.Text == "2012-10-17") ?? false;
         var statements = ImmutableArray.CreateBuilder<ReadStatement>();
         foreach (var statement in policy.Statements)
         {
-            if (Read(statement, reading, comparePrincipals, variables) is { } read)
+            if (Read(statement, reading, comparePrincipals, variables, partialArnsNameOneAccount) is { } read)
             {
                 statements.Add(read);
             }
@@ -29,7 +34,7 @@ public static class PolicyReader
         return new ReadPolicy(statements.ToImmutable(), reading) { Source = policy };
     }
 
-    private static ReadStatement? Read(PolicyStatement statement, PolicyReading reading, bool comparePrincipals, bool variables)
+    private static ReadStatement? Read(PolicyStatement statement, PolicyReading reading, bool comparePrincipals, bool variables, bool partialArnsNameOneAccount)
     {
         if (EffectOf(statement, reading) is not { } effect)
         {
@@ -47,7 +52,7 @@ public static class PolicyReader
         var resource = ReadElement(statement.Resource, statement.NotResource, wantMatch, r => r.Value, v => PolicyPatterns.FromValue(v, PatternSyntax.Glob, ignoreCase: false, variables, unknownMatchesAnything: true), missing: ElementTest.Everything);
         return new ReadStatement(statement.Index, statement.SidText, effect, action with { ElementName = statement.NotAction is not null && statement.Action is null ? "NotAction" : "Action" }, resource)
         {
-            Principal = comparePrincipals ? ReadPrincipal(statement, wantMatch) : null,
+            Principal = comparePrincipals ? ReadPrincipal(statement, wantMatch, partialArnsNameOneAccount) : null,
             Conditions = ReadConditions(statement.Condition, wantMatch, variables),
             Source = statement,
         };
@@ -104,7 +109,7 @@ public static class PolicyReader
         return new ElementTest(Distinct(patterns), negated) { ElementName = element.Name };
     }
 
-    private static ElementTest ReadPrincipal(PolicyStatement statement, bool wantMatch)
+    private static ElementTest ReadPrincipal(PolicyStatement statement, bool wantMatch, bool partialArnsNameOneAccount)
     {
         var element = statement.Principal ?? statement.NotPrincipal;
         if (element is null)
@@ -123,7 +128,7 @@ public static class PolicyReader
                 continue;
             }
 
-            foreach (var (pattern, certain) in PrincipalPatterns.Of(item, negated, unknownMatchesAnything: wantItems))
+            foreach (var (pattern, certain) in PrincipalPatterns.Of(item, negated, unknownMatchesAnything: wantItems, partialArnsNameOneAccount))
             {
                 if (certain || wantItems)
                 {

@@ -14,7 +14,7 @@ public readonly record struct PrincipalPattern(TextPattern Pattern, bool Certain
 /// </summary>
 public static class PrincipalPatterns
 {
-    public static IEnumerable<PrincipalPattern> Of(PrincipalItem item, bool inNotPrincipal, bool unknownMatchesAnything)
+    public static IEnumerable<PrincipalPattern> Of(PrincipalItem item, bool inNotPrincipal, bool unknownMatchesAnything, bool partialArnsNameOneAccount = false)
     {
         var value = item.Value;
         if (item.Type == PrincipalType.Everyone)
@@ -40,6 +40,12 @@ public static class PrincipalPatterns
 
         if (!value.IsFullyKnown)
         {
+            if (partialArnsNameOneAccount && !inNotPrincipal && item.Type == PrincipalType.Aws && !value.IsUnknown && value.Text.StartsWith("arn:", StringComparison.Ordinal))
+            {
+                yield return new PrincipalPattern(TextPattern.Never(value.Text), false);
+                yield break;
+            }
+
             var read = PolicyPatterns.FromValue(value, PatternSyntax.Arn, ignoreCase: false, variables: false, unknownMatchesAnything);
             yield return new PrincipalPattern(read.IsNever ? read : Prefixed(prefix, read), false);
             yield break;

@@ -260,6 +260,33 @@ public class ConfiguredPolicyChecksTests
         stderr.ShouldContain("guardrails/no-data-deletion.json");
     }
 
+    [Theory]
+    [InlineData("!Sub arn:${AWS::Partition}:iam::${TrustedAccount}:root", false)]
+    [InlineData("!Ref TrustedAccount", true)]
+    public void A_principal_arn_with_an_unknown_account_is_not_public_but_a_wholly_unknown_principal_may_be(string principal, bool isPublic)
+    {
+        using var dir = new TestDirectory();
+        dir.Write("stack.yaml", $$"""
+            AWSTemplateFormatVersion: "2010-09-09"
+            Parameters:
+              TrustedAccount: {Type: String}
+            Resources:
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Allow
+                        Principal: {AWS: {{principal}}}
+                        Action: sts:AssumeRole
+            """);
+
+        var (_, stdout, _) = CliRunner.Run(dir.Root, "scan", "stack.yaml");
+
+        stdout.Contains("PG3003").ShouldBe(isPublic, stdout);
+    }
+
     [Fact]
     public void Public_access_checks_can_be_turned_off()
     {
