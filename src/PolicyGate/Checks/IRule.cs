@@ -48,6 +48,9 @@ public sealed class CheckContext
     /// <summary>The same context for checking one owned subject: its findings carry the owner's logical id.</summary>
     public CheckContext For(PolicyOwner owner) => owner.LogicalId is null ? this : new CheckContext(Sink.For(owner), Config, Engines, BasePolicies, _derived);
 
+    /// <summary>The policy's model, built once per subject and shared by every rule that reads it.</summary>
+    public Iam.Model.PolicyDocument PolicyModel(PolicySubject subject) => Derived(subject, () => Iam.Model.PolicyModelBuilder.Build(subject));
+
     /// <summary>
     /// Something computed from a subject once and shared by every rule that checks it (for example a policy
     /// model). A context serves one file on one thread, so no locking; the values go when the file is done.

@@ -8,9 +8,15 @@ namespace PolicyGate.Tests.Guardrails;
 /// <summary>Each shipped guard-rail, run through the local engine: a policy it must catch and an ordinary one it must let through.</summary>
 public class GuardrailVerdictTests
 {
-    private static PolicyCheckResult Run(string guardrail, string policy) =>
-        GuardrailCatalog.BuiltIn.Find(guardrail).ShouldNotBeNull()
-            .CheckAsync(Engine, new PolicyDocumentInput(policy), default).GetAwaiter().GetResult();
+    private static PolicyCheckResult Run(string name, string policy)
+    {
+        var guardrail = GuardrailCatalog.BuiltIn.Find(name).ShouldNotBeNull();
+        var input = new PolicyDocumentInput(policy);
+        var answer = guardrail.Check == GuardrailCheck.NoNewAccess
+            ? Engine.CheckNoNewAccessAsync(new CheckNoNewAccessRequest(input, new PolicyDocumentInput(guardrail.ReferencePolicyJson!), guardrail.PolicyType), default)
+            : Engine.CheckAccessNotGrantedAsync(new CheckAccessNotGrantedRequest(input, guardrail.Actions, guardrail.Resources, guardrail.PolicyType), default);
+        return answer.GetAwaiter().GetResult();
+    }
 
     /// <summary>FAIL with a counterexample whose action is <paramref name="expectedAction"/>, or one the guard-rail lists when null.</summary>
     private static Counterexample Fails(string guardrail, string policy, string? expectedAction = null)

@@ -22,7 +22,7 @@ public sealed record CheckedPolicy(PolicySubject Subject, PolicyDocumentInput In
                 PolicyKind.Resource or PolicyKind.Trust => CheckPolicyType.Resource,
                 _ => null,
             },
-            PolicyModelBuilder.Build(subject),
+            context.PolicyModel(subject),
             !HasUnresolved(subject.Document)));
 
     /// <summary>Where a reason points: the statement it names, else the policy.</summary>

@@ -20,7 +20,6 @@ public static class PublicAccessResourceType
         ["kms"] = "AWS::KMS::Key",
         ["secretsmanager"] = "AWS::SecretsManager::Secret",
         ["lambda"] = "AWS::Lambda::Function",
-        ["efs"] = "AWS::EFS::FileSystem",
         ["elasticfilesystem"] = "AWS::EFS::FileSystem",
         ["glacier"] = "AWS::S3::Glacier",
         ["backup"] = "AWS::Backup::BackupVault",
@@ -28,7 +27,7 @@ public static class PublicAccessResourceType
         ["execute-api"] = "AWS::ApiGateway::RestApi",
     };
 
-    public static string? Of(PolicySubject subject)
+    public static string? Of(PolicySubject subject, PolicyDocument model)
     {
         if (subject.Kind == PolicyKind.Trust)
         {
@@ -45,7 +44,7 @@ public static class PublicAccessResourceType
             return AccessAnalyzerLimits.PublicAccessResourceTypes.Contains(type) ? type : null;
         }
 
-        var services = PolicyModelBuilder.Build(subject).Statements
+        var services = model.Statements
             .SelectMany(s => s.Resource?.Items ?? [])
             .Select(r => r.Arn?.Service)
             .Distinct()

@@ -26,7 +26,8 @@ public sealed class PublicAccessRule : IRule<PolicySubject>
 
     public void Check(PolicySubject subject, CheckContext context)
     {
-        if (!context.Config.Checks.NoPublicAccess || PublicAccessResourceType.Of(subject) is not { } resourceType)
+        if (!context.Config.Checks.NoPublicAccess || subject.Kind is not (PolicyKind.Resource or PolicyKind.Trust)
+            || PublicAccessResourceType.Of(subject, context.PolicyModel(subject)) is not { } resourceType)
         {
             return;
         }

@@ -30,9 +30,4 @@ public sealed record Guardrail(
     /// <summary>True for a reference written for role trust policies ("policyType": "trust"): it applies to no other resource policy.</summary>
     public bool TrustPoliciesOnly { get; init; }
 
-    /// <summary>Runs this guard-rail's check on a policy with the given engine.</summary>
-    public Task<PolicyCheckResult> CheckAsync(IPolicyCheckEngine engine, PolicyDocumentInput policy, CancellationToken cancellationToken) =>
-        Check == GuardrailCheck.NoNewAccess
-            ? engine.CheckNoNewAccessAsync(new CheckNoNewAccessRequest(policy, new PolicyDocumentInput(ReferencePolicyJson!), PolicyType), cancellationToken)
-            : engine.CheckAccessNotGrantedAsync(new CheckAccessNotGrantedRequest(policy, Actions, Resources, PolicyType), cancellationToken);
 }

@@ -27,7 +27,7 @@ public abstract class PolicyCheck : IRule<PolicySubject>
 
     public void Check(PolicySubject subject, CheckContext context)
     {
-        var target = context.Derived(subject, () => new ValidationTarget(PolicyModelBuilder.Build(subject), IamCatalogResource.Embedded));
+        var target = context.Derived(subject, () => new ValidationTarget(context.PolicyModel(subject), IamCatalogResource.Embedded));
         if (AppliesTo(target))
         {
             Check(new PolicyCheckContext(target, Descriptor, issue => context.Sink.Add(issue.ToFinding())));
